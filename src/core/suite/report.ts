@@ -27,10 +27,18 @@ export interface DatasetSummary {
  * Why a column has no verdict (`drifted: null`):
  * - `only_in_reference` / `only_in_current`: the column exists on one side only;
  * - `type_mismatch`: the two sides hold different kinds of values;
- * - `not_enough_data`: a side has no usable (non-missing) values;
+ * - `not_enough_data`: a side has no usable (non-missing, finite) values;
+ * - `unsupported`: a column kind the suite does not test (datetime: time always moves; free text);
  * - `error`: the test itself failed; `message` says why.
  */
-export type ColumnStatus = 'ok' | 'only_in_reference' | 'only_in_current' | 'type_mismatch' | 'not_enough_data' | 'error';
+export type ColumnStatus =
+  | 'ok'
+  | 'only_in_reference'
+  | 'only_in_current'
+  | 'type_mismatch'
+  | 'not_enough_data'
+  | 'unsupported'
+  | 'error';
 
 export interface NumericHistogram {
   kind: 'numeric';
@@ -68,6 +76,8 @@ export interface ColumnResult {
   drifted: boolean | null;
   referenceNonNull: number;
   currentNonNull: number;
+  /** Position of the column in the current file (its header cell for CSV/TSV); absent when only in the reference. */
+  currentIndex?: number;
   message?: string;
   chart?: ColumnChart;
 }

@@ -1,0 +1,92 @@
+/** Command-line arguments of `drift-inspect`, parsed strictly: unknown flags are errors, not ignored. */
+
+export const USAGE = `Usage: drift-inspect compare <reference> <current> [options]
+
+Compares a current CSV/TSV/Parquet file with a reference one, column by column.
+
+Options:
+  --format json|text          output format (default: text)
+  --fail-on-drift             exit 1 when the dataset drifted
+  --max-rows N                sample files with more than N rows (seeded; default 1000000)
+  --p-threshold P             p-value tests drift below P (default 0.05)
+  --distance-threshold D      distances drift at or above D (default 0.1)
+  --drift-share S             dataset drift when this share of columns drifted (default 0.5)
+  -h, --help                  show this help
+
+Exit codes: 0 ran (no drift, or drift without --fail-on-drift), 1 drift with --fail-on-drift,
+            2 bad arguments or unreadable input.`;
+
+export interface CompareArgs {
+  command: 'compare';
+  reference: string;
+  current: string;
+  format: 'json' | 'text';
+  failOnDrift: boolean;
+  maxRows: number;
+  pValueThreshold?: number;
+  distanceThreshold?: number;
+  datasetDriftShare?: number;
+}
+
+export type CliArgs = CompareArgs | { command: 'help' };
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: string[]): CliArgs {
+  if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) return { command: 'help' };
+  const [command, ...rest] = argv;
+  if (command !== 'compare') throw new UsageError(`unknown command "${command}" (expected "compare")`);
+  const positional: string[] = [];
+  const args: Omit<CompareArgs, 'reference' | 'current'> = {
+    command: 'compare',
+    format: 'text',
+    failOnDrift: false,
+    maxRows: 1_000_000,
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    switch (arg) {
+      case '--format': {
+        const f = value();
+        if (f !== 'json' && f !== 'text') throw new UsageError(`--format must be json or text, not "${f}"`);
+        args.format = f;
+        break;
+      }
+      case '--fail-on-drift':
+        args.failOnDrift = true;
+        break;
+      case '--max-rows':
+        args.maxRows = number(arg, value(), 1, Number.MAX_SAFE_INTEGER, true);
+        break;
+      case '--p-threshold':
+        args.pValueThreshold = number(arg, value(), 0, 1);
+        break;
+      case '--distance-threshold':
+        args.distanceThreshold = number(arg, value(), 0, Number.MAX_VALUE);
+        break;
+      case '--drift-share':
+        args.datasetDriftShare = number(arg, value(), 0, 1);
+        break;
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
+        positional.push(arg);
+    }
+  }
+  if (positional.length !== 2) {
+    throw new UsageError(`compare needs exactly two files, <reference> and <current> (got ${positional.length})`);
+  }
+  return { ...args, reference: positional[0], current: positional[1] };
+}
+
+function number(flag: string, text: string, min: number, max: number, integer = false): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`${flag} must be ${integer ? 'an integer' : 'a number'} in [${min}, ${max}], not "${text}"`);
+  }
+  return n;
+}

@@ -1,0 +1,50 @@
+/**
+ * `drift-inspect`: the same comparison as the extension, headless, for CI gates.
+ * Exit codes: 0 ran, 1 drift with --fail-on-drift, 2 bad arguments or unreadable input.
+ */
+import { resolve } from 'node:path';
+import { runComparison } from '../core/suite/run';
+import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
+import { renderText } from './text';
+
+async function main(argv: string[]): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`drift-inspect: ${err.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (args.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    const report = await runComparison(resolve(args.reference), resolve(args.current), {
+      maxRows: args.maxRows,
+      suite: {
+        pValueThreshold: args.pValueThreshold,
+        distanceThreshold: args.distanceThreshold,
+        datasetDriftShare: args.datasetDriftShare,
+      },
+    });
+    process.stdout.write(args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${renderText(report)}\n`);
+    return args.failOnDrift && report.datasetDrift ? 1 : 0;
+  } catch (err) {
+    process.stderr.write(`drift-inspect: ${(err as Error).message}\n`);
+    return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`drift-inspect: unexpected failure: ${(err as Error).stack ?? err}\n`);
+    process.exitCode = 2;
+  },
+);

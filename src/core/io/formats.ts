@@ -1,0 +1,12 @@
+/** Which files are data files, by extension. Kept apart from the readers so the UI can ask without loading them. */
+import type { DataFormat } from './table';
+
+export const DATA_EXTENSIONS: Readonly<Record<string, DataFormat>> = { csv: 'csv', tsv: 'tsv', parquet: 'parquet' };
+
+/** For workspace.findFiles and file dialogs. */
+export const DATA_FILE_GLOB = '**/*.{csv,tsv,parquet,CSV,TSV,PARQUET}';
+
+export function formatOf(path: string): DataFormat | undefined {
+  const m = /\.([^./\\]+)$/.exec(path);
+  return m ? DATA_EXTENSIONS[m[1].toLowerCase()] : undefined;
+}

@@ -1,0 +1,96 @@
+/**
+ * "Compare with Reference…": resolves the two files, runs the comparison in the worker under a cancellable
+ * progress notification, then shows the report in the panel and drifted columns in the Problems panel.
+ */
+import * as vscode from 'vscode';
+import type { DriftReport } from '../core/suite/report';
+import { DriftDiagnostics } from './diagnostics';
+import { activeTabUri, isDataUri, pickDataFile } from './fileChoice';
+import { DriftPanel } from './panel';
+import { ReferenceStore } from './reference';
+import { readSettings } from './settings';
+import { ComparisonCancelled, WorkerClient, WorkerError } from './workerClient';
+
+export class CompareCommand {
+  constructor(
+    private readonly worker: () => WorkerClient,
+    private readonly references: ReferenceStore,
+    private readonly panel: DriftPanel,
+    private readonly diagnostics: DriftDiagnostics,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** Explorer and editor-title menus pass the clicked file; the palette passes nothing. */
+  async run(target?: unknown): Promise<DriftReport | undefined> {
+    const current = await this.resolveCurrent(target);
+    if (!current) return undefined;
+    const reference = await this.resolveReference(current);
+    if (!reference) return undefined;
+    return this.compare(reference, current);
+  }
+
+  async compare(reference: vscode.Uri, current: vscode.Uri): Promise<DriftReport | undefined> {
+    const settings = readSettings(current);
+    this.log.info(`comparing ${current.fsPath} with reference ${reference.fsPath}`);
+    this.panel.showRunning(reference.fsPath, current.fsPath);
+    const started = Date.now();
+    try {
+      const report = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Drift Inspector', cancellable: true },
+        (progress, token) => {
+          const worker = this.worker();
+          token.onCancellationRequested(() => worker.cancel());
+          let done = 0;
+          return worker.compare(
+            { referencePath: reference.fsPath, currentPath: current.fsPath, suite: settings.suite, maxRows: settings.maxRows },
+            ({ message, fraction }) => {
+              const increment = fraction !== undefined ? Math.max(0, fraction - done) * 100 : undefined;
+              if (fraction !== undefined) done = Math.max(done, fraction);
+              progress.report({ message, increment });
+            },
+          );
+        },
+      );
+      this.log.info(
+        `done in ${Date.now() - started} ms: ${report.driftedColumns} of ${report.judgedColumns} columns drifted` +
+          ` (dataset drift: ${report.datasetDrift ? 'yes' : 'no'})`,
+      );
+      this.panel.showReport(report);
+      await this.diagnostics.publish(current, report);
+      return report;
+    } catch (err) {
+      this.reportFailure(err, current);
+      return undefined;
+    }
+  }
+
+  private reportFailure(err: unknown, current: vscode.Uri): void {
+    if (err instanceof ComparisonCancelled) {
+      this.log.info(`comparison of ${current.fsPath} cancelled`);
+      this.panel.showFailure('Comparison cancelled.');
+      return;
+    }
+    const detail = err instanceof WorkerError ? err.detail : undefined;
+    const message = (err as Error).message ?? String(err);
+    this.log.error(`comparison failed: ${message}${detail?.stack ? `\n${detail.stack}` : ''}`);
+    this.panel.showFailure(message);
+    void vscode.window.showErrorMessage(`Drift Inspector: ${message}`, 'Show Log').then((choice) => {
+      if (choice) this.log.show(true);
+    });
+  }
+
+  private async resolveCurrent(target: unknown): Promise<vscode.Uri | undefined> {
+    if (target instanceof vscode.Uri && isDataUri(target)) return target;
+    const active = activeTabUri();
+    if (isDataUri(active)) return active;
+    return pickDataFile('Drift: pick the current data file to compare');
+  }
+
+  private async resolveReference(current: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const selected = this.references.current;
+    if (selected && selected.toString() !== current.toString()) return selected;
+    const picked = await pickDataFile('Drift: pick the reference data file', current);
+    if (picked) await this.references.set(picked);
+    return picked;
+  }
+}

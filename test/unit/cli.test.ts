@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+
+// Runs the bundled CLI exactly as users do (`npm test` builds dist/ before the unit tests).
+const root = resolve(__dirname, '../../..');
+const cli = join(root, 'dist', 'cli.js');
+const workspace = join(root, 'test', 'fixtures', 'workspace');
+const reference = join(workspace, 'reference.csv');
+const current = join(workspace, 'current.csv');
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('compare --format json prints one report object', () => {
+  const { code, stdout } = run('compare', reference, current, '--format', 'json');
+  assert.equal(code, 0);
+  const report = JSON.parse(stdout);
+  assert.equal(report.reference.path, reference);
+  assert.equal(report.current.path, current);
+  assert.ok(report.reference.rows > 0 && report.current.rows > 0);
+  assert.equal(typeof report.datasetDrift, 'boolean');
+  const byName = Object.fromEntries(report.columns.map((c: { name: string }) => [c.name, c]));
+  assert.equal(byName.age.test, 'ks');
+  assert.equal(byName.age.drifted, true);
+  assert.ok(byName.age.pValue < 1e-6);
+  assert.equal(byName.income.drifted, false);
+  assert.equal(byName.segment.test, 'chi2');
+  assert.equal(byName.segment.drifted, true);
+  assert.equal(byName.city.drifted, false);
+});
+
+test('--fail-on-drift exits 1 on dataset drift, text output names each column', () => {
+  const { code, stdout } = run('compare', reference, current, '--fail-on-drift');
+  assert.equal(code, 1);
+  assert.match(stdout, /dataset drift: YES/);
+  assert.match(stdout, /^age\s+numeric\s+ks\s.*DRIFT/m);
+  const same = run('compare', reference, reference, '--fail-on-drift');
+  assert.equal(same.code, 0);
+  assert.match(same.stdout, /dataset drift: no \(0 of/);
+});
+
+test('unreadable input exits 2 with a message naming the file', () => {
+  const missing = join(workspace, 'no-such-file.csv');
+  const { code, stderr } = run('compare', reference, missing);
+  assert.equal(code, 2);
+  assert.match(stderr, /no-such-file\.csv/);
+  const dir = mkdtempSync(join(tmpdir(), 'drift-cli-'));
+  const ragged = join(dir, 'ragged.csv');
+  writeFileSync(ragged, 'a,b\n1,2\n3\n');
+  const r = run('compare', reference, ragged);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /ragged\.csv/);
+  assert.match(r.stderr, /line 3/);
+});
+
+test('bad arguments exit 2 with usage', () => {
+  for (const args of [['compare', reference], ['frobnicate'], ['compare', reference, current, '--format', 'xml'], ['compare', reference, current, '--bogus']]) {
+    const { code, stderr } = run(...args);
+    assert.equal(code, 2, args.join(' '));
+    assert.match(stderr, /Usage: drift-inspect/);
+  }
+  assert.equal(run('--help').code, 0);
+});
