@@ -1,0 +1,100 @@
+// `npm run bench`: timing goals live here, never in tests. Generates seeded data under bench-data/ (git-ignored)
+// and reports, for the built bundles (run `npm run build` first, or `npm test`):
+//   - each default test on 1e6 vs 1e6 numeric values (goal: all default tests for one pair < 0.3 s);
+//   - end-to-end CLI comparisons of CSV pairs (read + suite), with throughput and peak memory.
+// Usage: node scripts/bench.mjs [--rows N]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const rowsArg = process.argv.indexOf('--rows');
+const csvRows = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 1_000_000;
+const dataDir = join(root, 'bench-data');
+mkdirSync(dataDir, { recursive: true });
+
+if (!existsSync(join(root, 'out', 'src', 'core', 'stats', 'index.js')) || !existsSync(join(root, 'dist', 'cli.js'))) {
+  console.error('bench: build first (npm run build && npx tsc -p tsconfig.json)');
+  process.exit(2);
+}
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const gauss = (r) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+
+function time(label, fn, repeats = 3) {
+  const times = [];
+  let result;
+  for (let i = 0; i < repeats; i++) {
+    const t0 = process.hrtime.bigint();
+    result = fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${label.padEnd(44)} ${times[Math.floor(repeats / 2)].toFixed(1).padStart(8)} ms (median of ${repeats})`);
+  return result;
+}
+
+// ── statistics on typed arrays ──────────────────────────────────────────────
+const stats = require(join(root, 'out', 'src', 'core', 'stats', 'index.js'));
+const N = 1_000_000;
+const r = rng(1);
+const a = Float64Array.from({ length: N }, () => gauss(r));
+const b = Float64Array.from({ length: N }, () => 0.05 + gauss(r));
+console.log(`\nstatistics, ${N.toLocaleString()} vs ${N.toLocaleString()} values`);
+time('ks (asymptotic)', () => stats.ksTwoSample(a, b));
+time('wasserstein (normed)', () => stats.normalizedWasserstein(a, b));
+time('histogram edges + counts (sturges)', () => {
+  const edges = stats.histogramEdges([a, b], 'sturges');
+  return [stats.histogramCounts(a, edges), stats.histogramCounts(b, edges)];
+});
+
+// ── end to end through the CLI ──────────────────────────────────────────────
+function makeCsv(path, rows, shift, seed) {
+  if (existsSync(path)) return;
+  const g = rng(seed);
+  const cats = ['north', 'south', 'east', 'west', 'central'];
+  const chunk = [];
+  writeFileSync(path, 'id,x,y,z,region,flag\n');
+  for (let i = 0; i < rows; i++) {
+    chunk.push(`${i},${(gauss(g) + shift).toFixed(6)},${(g() * 100).toFixed(3)},${Math.floor(g() * 50)},${cats[Math.floor(g() * (shift ? 4 : 5))]},${g() < 0.3 + shift / 10 ? 'true' : 'false'}`);
+    if (chunk.length === 100_000) {
+      writeFileSync(path, chunk.join('\n') + '\n', { flag: 'a' });
+      chunk.length = 0;
+    }
+  }
+  if (chunk.length) writeFileSync(path, chunk.join('\n') + '\n', { flag: 'a' });
+}
+
+console.log(`\nCLI compare, CSV ${csvRows.toLocaleString()} rows × 6 columns per side`);
+const ref = join(dataDir, `ref-${csvRows}.csv`);
+const cur = join(dataDir, `cur-${csvRows}.csv`);
+makeCsv(ref, csvRows, 0, 11);
+makeCsv(cur, csvRows, 0.2, 12);
+const mb = (statSync(ref).size + statSync(cur).size) / 1e6;
+// A child process of its own, so its peak memory (maxRSS) is the comparison's alone.
+const child = `const { runComparison } = require(${JSON.stringify(join(root, 'out', 'src', 'core', 'suite', 'run.js'))});
+const t0 = Date.now();
+runComparison(${JSON.stringify(ref)}, ${JSON.stringify(cur)}, { maxRows: 1e9 }).then((report) => {
+  console.log(JSON.stringify({ seconds: (Date.now() - t0) / 1000, peakMb: process.resourceUsage().maxRSS / 1024, drifted: report.driftedColumns }));
+});`;
+const run = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8' });
+if (run.status !== 0) {
+  console.error(run.stderr);
+  process.exit(1);
+}
+const { seconds, peakMb, drifted } = JSON.parse(run.stdout);
+console.log(
+  `read + suite: ${seconds.toFixed(2)} s, ${(mb / seconds).toFixed(1)} MB/s, ${((2 * csvRows) / seconds / 1e6).toFixed(2)} M rows/s, ` +
+    `peak ${peakMb.toFixed(0)} MB (${mb.toFixed(0)} MB of CSV; ${drifted} columns drifted)`,
+);
