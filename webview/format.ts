@@ -1,0 +1,73 @@
+/** Display text for numbers, tests, statuses and paths. Pure functions, no DOM. */
+import type { ColumnResult, ColumnStatus, TestId } from '../src/core/suite/report';
+
+const TEST_NAMES: Record<TestId, string> = {
+  ks: 'K-S p-value',
+  chi2: 'Chi-squared p-value',
+  z: 'Z-test p-value',
+  wasserstein: 'Wasserstein (normed)',
+  jensen_shannon: 'Jensen-Shannon',
+  psi: 'PSI',
+};
+
+const STATUS_WORDS: Record<ColumnStatus, string> = {
+  ok: 'Not judged',
+  only_in_reference: 'Only in reference',
+  only_in_current: 'Only in current',
+  type_mismatch: 'Type mismatch',
+  not_enough_data: 'Not enough data',
+  unsupported: 'Not tested',
+  error: 'Error',
+};
+
+/** Four significant digits; scientific below 1e-4 (and from 1e6 up); "—" for null. */
+export function formatNumber(x: number | null | undefined): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return '—';
+  if (x === 0) return '0';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  const abs = Math.abs(x);
+  if (abs < 1e-4 || abs >= 1e6) return x.toExponential(3).replace('e+', 'e');
+  return String(Number(x.toPrecision(4)));
+}
+
+/** Full precision, for tooltips. */
+export function exactNumber(x: number | null | undefined): string {
+  return x === null || x === undefined ? '' : String(x);
+}
+
+/** 1234567 → "1,234,567". */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** 0.25 → "25%", 0.0042 → "0.4%". */
+export function formatShare(x: number): string {
+  const pct = x * 100;
+  if (pct === 0) return '0%';
+  return `${pct < 1 ? pct.toFixed(1) : Number(pct.toPrecision(3))}%`;
+}
+
+export function testName(test: TestId | null): string {
+  return test === null ? '—' : TEST_NAMES[test];
+}
+
+/** "Drift", "No drift", or why the column has no verdict. */
+export function verdictText(c: ColumnResult): string {
+  if (c.drifted === true) return 'Drift';
+  if (c.drifted === false) return 'No drift';
+  return STATUS_WORDS[c.status];
+}
+
+/** "< 0.05" for p-values (drift below), "≥ 0.1" for distances (drift at or above); "—" without a test. */
+export function thresholdText(c: ColumnResult): string {
+  if (c.threshold === null) return '—';
+  return `${c.testKind === 'distance' ? '≥' : '<'} ${formatNumber(c.threshold)}`;
+}
+
+export function typeText(c: Pick<ColumnResult, 'type' | 'currentType'>): string {
+  return c.currentType && c.currentType !== c.type ? `${c.type} → ${c.currentType}` : c.type;
+}
+
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
