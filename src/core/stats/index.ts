@@ -1,0 +1,18 @@
+/** The pure statistics library: typed arrays in, numbers out; no I/O, no VS Code. */
+export { ksTwoSample, type KsResult } from './ks';
+export { chiSquaredHomogeneity, type Chi2Result } from './chi2';
+export { twoProportionZ, type ZTestResult } from './ztest';
+export { wassersteinDistance, normalizedWasserstein } from './wasserstein';
+export { jensenShannonDistance } from './jensenShannon';
+export { histogramEdges, histogramCounts, countCodes } from './binning';
+export { kolmogornSf, smirnovSf } from './kolmogorov';
+export {
+  logGamma,
+  regularizedGammaP,
+  regularizedGammaQ,
+  chi2Sf,
+  erf,
+  erfc,
+  normalCdf,
+  normalSf,
+} from './special';
