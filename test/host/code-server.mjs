@@ -23,6 +23,7 @@ const QUIET_SETTINGS = {
   'update.mode': 'none',
   'security.workspace.trust.enabled': false,
   'chat.commandCenter.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 /** Asks the OS for a free TCP port on 127.0.0.1 (closed again right away for code-server to take). */

@@ -1,0 +1,151 @@
+// End-to-end: drives the VS Code workbench (code-server + headless Chromium) as a person would. The extension is
+// loaded from this checkout (extensionDevelopmentPath only — no test runner inside the host):
+// Explorer → right-click reference.csv → "Select as Drift Reference"; right-click current.csv →
+// "Compare with Reference…"; the "Drift" panel shows the drifted column `age` in a row marked data-drifted.
+// Saves test-results/e2e-compare.png (and e2e-failure.png on failure). Last line: "e2e: N passed, N failed".
+// Usage: node test/e2e/compare.e2e.mjs [--extension PATH] [--workspace PATH]
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extensionHostLine, isWorkbenchNoise, openWorkbench } from '../host/browser.mjs';
+import { startCodeServer, workbenchUrl } from '../host/code-server.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? fallback : process.argv[i + 1];
+};
+const extensionDevelopmentPath = resolve(arg('--extension', root));
+const workspace = resolve(arg('--workspace', join(root, 'test', 'fixtures', 'workspace')));
+const results = join(root, 'test-results');
+const OVERALL_TIMEOUT_MS = 180_000;
+// In test/fixtures/workspace (see make.mjs) age and segment drift; income and city do not.
+const DRIFTED_COLUMN = 'age';
+const STABLE_COLUMNS = ['income', 'city'];
+/** A row with that drift verdict holding the column name as the whole text of one of its elements. */
+const nameIn = (drifted, name) => `[data-drifted="${drifted}"] :text-is("${name}")`;
+
+const steps = { passed: 0, failed: 0 };
+async function step(name, fn) {
+  const t = Date.now();
+  try {
+    await fn();
+    steps.passed++;
+    console.log(`  ✔ ${name} (${Date.now() - t} ms)`);
+  } catch (err) {
+    steps.failed++;
+    console.log(`  ✘ ${name}\n    ${String(err?.message ?? err).split('\n').join('\n    ')}`);
+    throw err;
+  }
+}
+
+/** The Explorer row for a file in the workspace root. */
+const explorerRow = (page, name) => page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`);
+
+/**
+ * Right-clicks a file in the Explorer and clicks a context-menu item. Menu items contributed by the extension
+ * appear only once the extension host has registered the extension, which can be a moment after the Explorer
+ * shows the files: if the item is missing, close the menu and try again.
+ */
+async function contextMenu(page, file, item) {
+  const row = explorerRow(page, file);
+  const menu = page.locator('.context-view .monaco-menu');
+  const menuItem = menu.locator('.action-item').filter({ has: page.locator('.action-label', { hasText: item }) }).first();
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    await row.click({ button: 'right' });
+    try {
+      await menuItem.waitFor({ state: 'visible', timeout: 1500 });
+      // The menu ignores a click that lands while it is still opening; hover first, as a person's pointer does.
+      await menuItem.hover();
+      await page.waitForTimeout(150);
+      await menuItem.click();
+      await menu.waitFor({ state: 'hidden', timeout: 3000 }); // the item ran: the menu closed
+      return;
+    } catch {
+      if (await menu.isVisible()) await page.keyboard.press('Escape');
+      if (Date.now() > deadline) throw new Error(`could not run "${item}" from the Explorer context menu of ${file}`);
+    }
+  }
+}
+
+mkdirSync(results, { recursive: true });
+let server;
+let browser;
+let page;
+const hostLines = []; // recent extension-host output, printed when a step fails
+const cleanup = async () => {
+  await browser?.close().catch(() => {});
+  await server?.stop().catch(() => {});
+};
+process.stdout.on('error', () => {}); // piped into `head`: keep going to cleanup
+for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => cleanup().then(() => process.exit(130)));
+const overall = setTimeout(async () => {
+  console.log(`  ✘ timed out after ${OVERALL_TIMEOUT_MS / 1000} s`);
+  await page?.screenshot({ path: join(results, 'e2e-failure.png') }).catch(() => {});
+  await cleanup();
+  console.log(`e2e: ${steps.passed} passed, ${steps.failed + 1} failed`);
+  process.exit(1);
+}, OVERALL_TIMEOUT_MS);
+
+const started = Date.now();
+console.log('e2e: Compare with Reference from the Explorer');
+try {
+  await step('code-server starts and the workbench opens', async () => {
+    server = await startCodeServer({ workspace });
+    const url = workbenchUrl({ port: server.port, workspace, extensionDevelopmentPath });
+    ({ browser, page } = await openWorkbench(url, {
+      onConsole: async (msg) => {
+        const line = await extensionHostLine(msg);
+        if (line !== undefined && !isWorkbenchNoise(line)) hostLines.push(line.slice(0, 500));
+        if (hostLines.length > 40) hostLines.shift();
+      },
+    }));
+    page.setDefaultTimeout(30_000);
+    await page.locator('.monaco-workbench').waitFor();
+  });
+
+  await step('the Explorer lists reference.csv and current.csv', async () => {
+    await explorerRow(page, 'reference.csv').waitFor();
+    await explorerRow(page, 'current.csv').waitFor();
+  });
+
+  await step('context menu → "Select as Drift Reference" on reference.csv', () =>
+    contextMenu(page, 'reference.csv', 'Select as Drift Reference'),
+  );
+
+  await step('context menu → "Compare with Reference…" on current.csv', () =>
+    contextMenu(page, 'current.csv', 'Compare with Reference…'),
+  );
+
+  await step('a "Drift" panel opens', async () => {
+    await page.locator('.tabs-container .tab', { hasText: 'Drift' }).first().waitFor({ timeout: 60_000 });
+  });
+
+  // A webview is an iframe (the host page) holding another iframe (the extension's HTML).
+  const panel = () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+
+  await step(`the panel marks "${DRIFTED_COLUMN}" as drifted`, async () => {
+    await panel().locator(nameIn(true, DRIFTED_COLUMN)).first().waitFor({ timeout: 60_000 });
+  });
+
+  await step(`the panel does not mark ${STABLE_COLUMNS.map((c) => `"${c}"`).join(' or ')} as drifted`, async () => {
+    for (const name of STABLE_COLUMNS) {
+      const n = await panel().locator(nameIn(true, name)).count();
+      if (n > 0) throw new Error(`"${name}" is in a row marked data-drifted="true"`);
+      await panel().locator(nameIn(false, name)).first().waitFor({ timeout: 5000 });
+    }
+    await page.waitForTimeout(500); // let the charts finish drawing for the screenshot
+    await page.screenshot({ path: join(results, 'e2e-compare.png') });
+    console.log(`    screenshot: ${join('test-results', 'e2e-compare.png')}`);
+  });
+} catch {
+  await page?.screenshot({ path: join(results, 'e2e-failure.png') }).catch(() => {});
+  if (page) console.log(`    screenshot: ${join('test-results', 'e2e-failure.png')}`);
+  if (hostLines.length) console.log(`    extension host output:\n      ${hostLines.join('\n      ')}`);
+}
+clearTimeout(overall);
+await cleanup();
+console.log(`e2e: took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`e2e: ${steps.passed} passed, ${steps.failed} failed`);
+process.exit(steps.failed > 0 ? 1 : 0);
