@@ -17,65 +17,84 @@ export function sortedCopy(values: Float64Array): Float64Array {
   if (n < RADIX_MIN || !LITTLE_ENDIAN) return values.slice().sort();
 
   // Each double as two 32-bit words (lo, hi). Flipping the sign bit of positives and every bit of
-  // negatives turns IEEE order into unsigned integer order.
+  // negatives turns IEEE order into unsigned integer order; the same pass counts all four 16-bit digits.
   const src = new Uint32Array(values.slice().buffer);
-  for (let i = 0; i < 2 * n; i += 2) {
-    const hi = src[i + 1];
-    if (hi & 0x80000000) {
-      src[i] = ~src[i];
-      src[i + 1] = ~hi;
-    } else {
-      src[i + 1] = hi ^ 0x80000000;
-    }
-  }
-
-  // All four digit histograms in one pass.
   const counts = new Uint32Array(4 * BUCKETS);
   for (let i = 0; i < 2 * n; i += 2) {
-    const lo = src[i];
-    const hi = src[i + 1];
+    let lo = src[i];
+    let hi = src[i + 1];
+    if (hi & 0x80000000) {
+      lo = ~lo >>> 0;
+      hi = ~hi >>> 0;
+    } else {
+      hi = (hi ^ 0x80000000) >>> 0;
+    }
+    src[i] = lo;
+    src[i + 1] = hi;
     counts[lo & MASK]++;
     counts[BUCKETS + (lo >>> DIGIT)]++;
     counts[2 * BUCKETS + (hi & MASK)]++;
     counts[3 * BUCKETS + (hi >>> DIGIT)]++;
   }
 
-  let from = src;
-  let to = new Uint32Array(2 * n);
+  // Prefix sums; a digit every key shares (common in the top bits) needs no pass.
+  const active: number[] = [];
   for (let pass = 0; pass < 4; pass++) {
     const base = pass * BUCKETS;
-    // A digit every key shares (common: the top bits of similar magnitudes) needs no pass.
-    let skip = false;
     let sum = 0;
+    let shared = false;
     for (let b = 0; b < BUCKETS; b++) {
       const c = counts[base + b];
-      if (c === n) skip = true;
+      if (c === n) shared = true;
       counts[base + b] = sum;
       sum += c;
     }
-    if (skip) continue;
+    if (!shared) active.push(pass);
+  }
+
+  let from = src;
+  let to = new Uint32Array(2 * n);
+  for (let p = 0; p < active.length; p++) {
+    const pass = active[p];
+    const base = pass * BUCKETS;
     const word = pass >> 1; // 0: lo word, 1: hi word
     const shift = (pass & 1) * DIGIT;
-    for (let i = 0; i < 2 * n; i += 2) {
-      const lo = from[i];
-      const hi = from[i + 1];
-      const digit = ((word ? hi : lo) >>> shift) & MASK;
-      const at = 2 * counts[base + digit]++;
-      to[at] = lo;
-      to[at + 1] = hi;
+    if (p < active.length - 1) {
+      for (let i = 0; i < 2 * n; i += 2) {
+        const lo = from[i];
+        const hi = from[i + 1];
+        const at = 2 * counts[base + (((word ? hi : lo) >>> shift) & MASK)]++;
+        to[at] = lo;
+        to[at + 1] = hi;
+      }
+    } else {
+      // The final pass writes the keys back as the doubles' own bit patterns.
+      for (let i = 0; i < 2 * n; i += 2) {
+        const lo = from[i];
+        const hi = from[i + 1];
+        const at = 2 * counts[base + (((word ? hi : lo) >>> shift) & MASK)]++;
+        if (hi & 0x80000000) {
+          to[at] = lo;
+          to[at + 1] = hi ^ 0x80000000;
+        } else {
+          to[at] = ~lo;
+          to[at + 1] = ~hi;
+        }
+      }
     }
     const t = from;
     from = to;
     to = t;
   }
-
-  for (let i = 0; i < 2 * n; i += 2) {
-    const hi = from[i + 1];
-    if (hi & 0x80000000) {
-      from[i + 1] = hi ^ 0x80000000;
-    } else {
-      from[i] = ~from[i];
-      from[i + 1] = ~hi;
+  if (active.length === 0) {
+    // Every key identical: nothing moved, only undo the key transform.
+    for (let i = 0; i < 2 * n; i += 2) {
+      const hi = from[i + 1];
+      if (hi & 0x80000000) from[i + 1] = hi ^ 0x80000000;
+      else {
+        from[i] = ~from[i];
+        from[i + 1] = ~hi;
+      }
     }
   }
   return new Float64Array(from.buffer, 0, n);
