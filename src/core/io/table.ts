@@ -71,3 +71,11 @@ export class DataReadError extends Error {
 export function isNumericColumn(c: Column): c is NumericColumn {
   return c.type === 'numeric' || c.type === 'datetime';
 }
+
+/** Reading stopped because `ReadOptions.isCancelled` returned true. Not a failure: callers show nothing or "cancelled". */
+export class CancelledError extends Error {
+  constructor(readonly path?: string) {
+    super('reading was cancelled');
+    this.name = 'CancelledError';
+  }
+}

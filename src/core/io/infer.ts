@@ -1,0 +1,511 @@
+/**
+ * Turning text cells into typed columns: value parsers (numbers, booleans, ISO 8601 datetimes, missing-value
+ * tokens) and `ColumnBuilder`, which collects one column's cells and decides its type at the end.
+ *
+ * How a builder keeps memory low and still ends with the right type when a late value contradicts an early guess:
+ * - It starts as a dictionary (raw cell text → code, Int32Array of codes per row). Every distinct text is parsed
+ *   once, when it enters the dictionary, and tagged with the types it is compatible with. Low-cardinality columns
+ *   (categories, booleans, small integers) stay in this form for the whole file.
+ * - When the dictionary passes `tuning.dictionaryLimit` entries and every entry so far is a number (or every entry a
+ *   datetime), the builder switches to a Float64Array of values (doubled as it grows) and drops the dictionary: a
+ *   high-cardinality numeric column then costs 8 bytes a row and no strings.
+ * - If a value that is not a number (datetime) arrives after that switch, the builder goes back to a dictionary.
+ *   The rows it held as numbers are marked `PENDING` (their original text is gone; "1.50" must not become "1.5"),
+ *   and the reader fills them with their exact text in a second pass over the file (`pendingSlots`). This is rare:
+ *   it needs more than `dictionaryLimit` distinct numbers followed by a non-number.
+ * - `finish` decides the type from the values the rows actually hold (after sampling, only the kept rows).
+ */
+import type { Column } from './table';
+
+/** Cells read as missing values (compared after trimming surrounding whitespace). */
+export const NULL_TOKENS: readonly string[] = ['', 'NA', 'N/A', 'null', 'NULL', 'NaN', 'None', 'nan', 'n/a'];
+const NULL_SET: ReadonlySet<string> = new Set(NULL_TOKENS);
+
+/**
+ * Free-form text rule: a string column is 'text' rather than 'categorical' when more than half of its non-missing
+ * values are distinct AND it has more than 100 distinct values (ids, names, sentences); such columns have no
+ * meaningful category distribution to compare.
+ */
+export const TEXT_MIN_DISTINCT = 100;
+export const TEXT_MIN_DISTINCT_SHARE = 0.5;
+
+export function isTextLike(distinct: number, nonMissing: number): boolean {
+  return distinct > TEXT_MIN_DISTINCT && distinct > TEXT_MIN_DISTINCT_SHARE * nonMissing;
+}
+
+/** Knobs tests may lower to exercise rare paths on small fixtures. */
+export const tuning = {
+  /** Distinct values a numeric/datetime-looking column may hold as text before switching to a Float64Array. */
+  dictionaryLimit: 1 << 16,
+};
+
+export function isMissing(s: string): boolean {
+  if (NULL_SET.has(s)) return true;
+  const n = s.length;
+  if (n === 0) return true;
+  // Only pay for trim() when there is whitespace at either end.
+  if (s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32) return NULL_SET.has(s.trim());
+  return false;
+}
+
+const INFINITIES: ReadonlyMap<string, number> = new Map([
+  ['inf', Infinity],
+  ['+inf', Infinity],
+  ['-inf', -Infinity],
+  ['infinity', Infinity],
+  ['+infinity', Infinity],
+  ['-infinity', -Infinity],
+]);
+
+/**
+ * A number, or undefined when `s` is not one. Accepts integers, decimals (".5", "5."), exponents, a leading + or -,
+ * surrounding whitespace, and inf / -inf / Infinity in any case. Rejects hex/octal/binary literals ("0x1f"), which
+ * JavaScript's Number() would accept, and thousands separators. Missing-value tokens are the caller's business.
+ */
+export function parseNumber(s: string): number | undefined {
+  if (s.length === 0) return undefined;
+  const c0 = s.charCodeAt(0);
+  if (c0 <= 32 || s.charCodeAt(s.length - 1) <= 32) {
+    const t = s.trim();
+    return t.length === 0 || t.length === s.length ? undefined : parseNumber(t);
+  }
+  const v = +s;
+  if (v !== v) return INFINITIES.get(s.toLowerCase());
+  if (c0 === 48 && isRadixLiteral(s)) return undefined;
+  return v;
+}
+
+/** "0x1f", "0o7", "0b1": Number() reads these (never with a sign); a data file means something else by them. */
+function isRadixLiteral(s: string): boolean {
+  if (s.length < 3 || s.charCodeAt(0) !== 48) return false;
+  const c1 = s.charCodeAt(1) | 0x20;
+  return c1 === 0x78 || c1 === 0x6f || c1 === 0x62;
+}
+
+/** 1 for true, 0 for false (case-insensitive, surrounding whitespace ignored), undefined otherwise. */
+export function parseBoolean(s: string): 0 | 1 | undefined {
+  if (s.length < 4) return undefined;
+  const t = s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32 ? s.trim() : s;
+  if (t.length === 4 && t.toLowerCase() === 'true') return 1;
+  if (t.length === 5 && t.toLowerCase() === 'false') return 0;
+  return undefined;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Digits s[i, i+n) as a number, or -1 if any is not a digit. */
+function digits(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * Epoch milliseconds of an ISO 8601 date or date-time, or undefined. Accepted: `YYYY-MM-DD`, then optionally
+ * `T` or a space and `HH:MM`, `HH:MM:SS` or `HH:MM:SS.f` (1-9 fraction digits), then optionally `Z` or an offset
+ * `±HH:MM`, `±HHMM`, `±HH`. Times without an offset are read as UTC, so both files of a comparison agree.
+ */
+export function parseDatetime(s: string): number | undefined {
+  let n = s.length;
+  if (n < 10) return undefined;
+  if (s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32) {
+    s = s.trim();
+    n = s.length;
+    if (n < 10) return undefined;
+  }
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined; // '-'
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  let ms = daysFromCivil(y, mo, d) * 86_400_000;
+  if (n === 10) return ms;
+  const sep = s.charCodeAt(10);
+  if ((sep !== 84 && sep !== 116 && sep !== 32) || n < 16 || s.charCodeAt(13) !== 58) return undefined; // T t ' ' ':'
+  const h = digits(s, 11, 2);
+  const mi = digits(s, 14, 2);
+  if (h < 0 || h > 23 || mi < 0 || mi > 59) return undefined;
+  ms += h * 3_600_000 + mi * 60_000;
+  let i = 16;
+  if (i < n && s.charCodeAt(i) === 58) {
+    const sec = digits(s, i + 1, 2);
+    if (i + 3 > n || sec < 0 || sec > 59) return undefined;
+    ms += sec * 1000;
+    i += 3;
+    if (i < n && s.charCodeAt(i) === 46) {
+      let k = i + 1;
+      let frac = 0;
+      let scale = 1;
+      while (k < n && k - i <= 9) {
+        const c = s.charCodeAt(k) - 48;
+        if (c < 0 || c > 9) break;
+        frac = frac * 10 + c;
+        scale *= 10;
+        k++;
+      }
+      if (k === i + 1) return undefined;
+      ms += (frac / scale) * 1000;
+      i = k;
+    }
+  }
+  if (i === n) return ms;
+  const z = s.charCodeAt(i);
+  if ((z === 90 || z === 122) && i + 1 === n) return ms; // Z z
+  if (z !== 43 && z !== 45) return undefined; // + -
+  const oh = digits(s, i + 1, 2);
+  let om = 0;
+  const rest = n - (i + 3);
+  if (rest === 3 && s.charCodeAt(i + 3) === 58) om = digits(s, i + 4, 2);
+  else if (rest === 2) om = digits(s, i + 3, 2);
+  else if (rest !== 0) return undefined;
+  if (oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
+  const offset = (oh * 60 + om) * 60_000;
+  return z === 43 ? ms - offset : ms + offset;
+}
+
+// Types a dictionary entry is compatible with.
+const IS_NUMBER = 1;
+const IS_BOOLEAN = 2;
+const IS_DATETIME = 4;
+const ALL_TYPES = IS_NUMBER | IS_BOOLEAN | IS_DATETIME;
+
+/** Code of a row whose text the builder no longer has; the reader fills it in a second pass. */
+export const PENDING = -2;
+
+const DICTIONARY = 0;
+const NUMBERS = 1;
+const DATETIMES = 2;
+
+/** A copy of a (dictionary key) string that does not keep the parser's whole chunk string alive. */
+function ownString(s: string): string {
+  // V8 makes substrings of 13+ characters views into their parent; slicing a concatenation flattens it first.
+  return s.length >= 13 ? (' ' + s).slice(1) : s;
+}
+
+export interface BuilderOptions {
+  /**
+   * Text cells (CSV): null tokens are missing and numeric/boolean/datetime are inferred. Off for Parquet string
+   * columns, whose type the file declares (categorical or text) and whose missing values are real nulls.
+   */
+  infer: boolean;
+  /**
+   * Rows may be overwritten (reservoir sampling), so entries seen once may no longer be referenced: the type must
+   * be decided from the final rows only, and an early non-numeric value does not settle the type.
+   */
+  overwrites: boolean;
+}
+
+export class ColumnBuilder {
+  private mode = DICTIONARY;
+  private capacity = 0;
+  /** One past the highest row slot written. */
+  private length = 0;
+  private codes: Int32Array = new Int32Array(0);
+  private values: Float64Array = new Float64Array(0);
+  private dict!: Map<string, number>;
+  private entries: string[] = [];
+  private entryTypes: number[] = [];
+  private entryValues: number[] = [];
+  /** AND of the types of every entry added so far (including ones no row references any more). */
+  private allTypes = ALL_TYPES;
+  private pending = 0;
+
+  constructor(private readonly options: BuilderOptions) {
+    this.resetDictionary();
+  }
+
+  /** Rows whose original text must be re-read (see the module comment). */
+  get hasPending(): boolean {
+    return this.pending > 0;
+  }
+
+  private grow(min: number): void {
+    let cap = Math.max(1024, this.capacity * 2);
+    while (cap < min) cap *= 2;
+    if (this.mode === DICTIONARY) {
+      const next = new Int32Array(cap);
+      next.set(this.codes.subarray(0, this.length));
+      this.codes = next;
+    } else {
+      const next = new Float64Array(cap);
+      next.set(this.values.subarray(0, this.length));
+      this.values = next;
+    }
+    this.capacity = cap;
+  }
+
+  /** Pre-sizes for `rows` rows (when the row count is known, e.g. Parquet or a sample size). */
+  reserve(rows: number): void {
+    if (rows > this.capacity) this.grow(rows);
+  }
+
+  /** Sets row `slot` from its cell text. */
+  set(slot: number, s: string): void {
+    if (slot >= this.capacity) this.grow(slot + 1);
+    if (slot >= this.length) this.length = slot + 1;
+    if (this.mode === DICTIONARY) {
+      const code = this.dict.get(s);
+      if (code !== undefined) {
+        this.codes[slot] = code;
+        return;
+      }
+      this.codes[slot] = this.add(s);
+      if (this.switchDue) this.toValues();
+      return;
+    }
+    if (this.mode === NUMBERS) {
+      // Fast path: Number() read it, it is not blank (blank reads as 0), and it is not a radix literal ("0x1f").
+      const v = +s;
+      const c0 = s.charCodeAt(0);
+      if (v === v && c0 > 32 && (c0 !== 48 || !isRadixLiteral(s))) {
+        this.values[slot] = v;
+        return;
+      }
+      if (isMissing(s)) {
+        this.values[slot] = NaN;
+        return;
+      }
+      const p = parseNumber(s);
+      if (p !== undefined) {
+        this.values[slot] = p;
+        return;
+      }
+    } else {
+      const t = parseDatetime(s);
+      if (t !== undefined) {
+        this.values[slot] = t;
+        return;
+      }
+      if (isMissing(s)) {
+        this.values[slot] = NaN;
+        return;
+      }
+    }
+    this.backToDictionary();
+    this.set(slot, s);
+  }
+
+  /** Dictionary code of `s`, adding it if new; -1 when it is a missing value. For readers that map codes in bulk. */
+  codeOf(s: string): number {
+    const code = this.dict.get(s);
+    return code !== undefined ? code : this.add(s);
+  }
+
+  /** Sets row `slot` to a code from `codeOf` (-1 = missing). Only while the builder is a dictionary (never with infer). */
+  setCode(slot: number, code: number): void {
+    if (slot >= this.capacity) this.grow(slot + 1);
+    if (slot >= this.length) this.length = slot + 1;
+    this.codes[slot] = code;
+  }
+
+  private add(s: string): number {
+    if (this.options.infer && isMissing(s)) {
+      this.dict.set(ownString(s), -1);
+      return -1;
+    }
+    let types = 0;
+    let value = NaN;
+    // Once an entry fits no typed reading and rows are never overwritten, the column is categorical for good.
+    if (this.options.infer && (this.allTypes !== 0 || this.options.overwrites)) {
+      const num = parseNumber(s);
+      if (num !== undefined) {
+        types = IS_NUMBER;
+        value = num;
+      } else if (parseBoolean(s) !== undefined) {
+        types = IS_BOOLEAN;
+      } else {
+        const t = parseDatetime(s);
+        if (t !== undefined) {
+          types = IS_DATETIME;
+          value = t;
+        }
+      }
+    }
+    this.allTypes &= types;
+    const key = ownString(s);
+    const code = this.entries.length;
+    this.entries.push(key);
+    this.entryTypes.push(types);
+    this.entryValues.push(value);
+    this.dict.set(key, code);
+    if (code >= tuning.dictionaryLimit && this.pending === 0 && (this.allTypes & (IS_NUMBER | IS_DATETIME)) !== 0) {
+      this.switchDue = true;
+    }
+    return code;
+  }
+
+  /** Set by `add` when the dictionary outgrew its limit; `set` switches once the row's code is written. */
+  private switchDue = false;
+
+  /** Dictionary → Float64Array (every entry is a number, or every entry a datetime). */
+  private toValues(): void {
+    this.switchDue = false;
+    const toDatetimes = (this.allTypes & IS_NUMBER) === 0;
+    const values = new Float64Array(this.capacity);
+    const ev = this.entryValues;
+    for (let i = 0; i < this.length; i++) {
+      const c = this.codes[i];
+      values[i] = c >= 0 ? ev[c] : NaN;
+    }
+    this.values = values;
+    this.codes = new Int32Array(0);
+    this.mode = toDatetimes ? DATETIMES : NUMBERS;
+    this.resetDictionary();
+  }
+
+  private resetDictionary(): void {
+    this.dict = new Map();
+    if (this.options.infer) for (const t of NULL_TOKENS) this.dict.set(t, -1);
+    this.entries = [];
+    this.entryTypes = [];
+    this.entryValues = [];
+    this.allTypes = ALL_TYPES;
+  }
+
+  /** A non-number arrived in a Float64Array column: back to codes, with the rows held as numbers marked PENDING. */
+  private backToDictionary(): void {
+    const codes = new Int32Array(this.capacity);
+    let pending = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (this.values[i] === this.values[i]) {
+        codes[i] = PENDING;
+        pending++;
+      } else codes[i] = -1;
+    }
+    this.codes = codes;
+    this.values = new Float64Array(0);
+    this.mode = DICTIONARY;
+    this.pending = pending;
+    this.resetDictionary();
+  }
+
+  /** Row slots below `rows` still PENDING (their text must be re-read and passed to `set`). */
+  pendingSlots(rows: number): number[] {
+    const out: number[] = [];
+    if (this.pending === 0) return out;
+    for (let i = 0; i < Math.min(rows, this.length); i++) if (this.codes[i] === PENDING) out.push(i);
+    return out;
+  }
+
+  isPending(slot: number): boolean {
+    return this.mode === DICTIONARY && this.pending > 0 && this.codes[slot] === PENDING;
+  }
+
+  /** The finished column of `rows` rows (slots never written are missing). Releases the builder's memory. */
+  finish(name: string, rows: number): Column {
+    if (this.mode !== DICTIONARY) {
+      const values = this.take(this.values, rows, NaN) as Float64Array;
+      let nulls = 0;
+      for (let i = 0; i < rows; i++) if (values[i] !== values[i]) nulls++;
+      this.values = new Float64Array(0);
+      return { name, type: this.mode === DATETIMES ? 'datetime' : 'numeric', values, nullCount: nulls };
+    }
+    const codes = this.take(this.codes, rows, -1) as Int32Array;
+    this.codes = new Int32Array(0);
+    const counts = new Int32Array(this.entries.length);
+    let nulls = 0;
+    for (let i = 0; i < rows; i++) {
+      const c = codes[i];
+      if (c >= 0) counts[c]++;
+      else {
+        nulls++;
+        if (c === PENDING) throw new Error(`internal: column "${name}" has unread rows`);
+      }
+    }
+    let types = this.options.infer ? ALL_TYPES : 0;
+    let distinct = 0;
+    for (let e = 0; e < counts.length; e++) {
+      if (counts[e] > 0) {
+        distinct++;
+        types &= this.entryTypes[e];
+      }
+    }
+    const entries = this.entries;
+    const entryValues = this.entryValues;
+    this.resetDictionary();
+
+    if (distinct === 0 && this.options.infer) {
+      // No values at all: numeric, as pandas reads an all-empty column; the suite then reports "not enough data".
+      return { name, type: 'numeric', values: new Float64Array(rows).fill(NaN), nullCount: rows };
+    }
+    if (types & (IS_NUMBER | IS_DATETIME)) {
+      const values = new Float64Array(rows);
+      for (let i = 0; i < rows; i++) {
+        const c = codes[i];
+        values[i] = c >= 0 ? entryValues[c] : NaN;
+      }
+      return { name, type: types & IS_NUMBER ? 'numeric' : 'datetime', values, nullCount: nulls };
+    }
+    const remap = new Int32Array(entries.length).fill(-1);
+    let categories: string[];
+    let type: 'boolean' | 'categorical' | 'text';
+    if (types & IS_BOOLEAN) {
+      type = 'boolean';
+      const present = [false, false];
+      for (let e = 0; e < entries.length; e++) if (counts[e] > 0) present[parseBoolean(entries[e])!] = true;
+      categories = (['false', 'true'] as const).filter((_, b) => present[b]);
+      for (let e = 0; e < entries.length; e++) {
+        if (counts[e] > 0) remap[e] = categories.indexOf(parseBoolean(entries[e]) ? 'true' : 'false');
+      }
+    } else {
+      const used: number[] = [];
+      for (let e = 0; e < entries.length; e++) if (counts[e] > 0) used.push(e);
+      type = isTextLike(distinct, rows - nulls) ? 'text' : 'categorical';
+      // Categories in code-unit order so both files and every run agree; free text keeps first-seen order
+      // (sorting a million distinct strings buys nothing: text columns are not compared by category).
+      if (type === 'categorical') used.sort((a, b) => (entries[a] < entries[b] ? -1 : entries[a] > entries[b] ? 1 : 0));
+      categories = used.map((e) => entries[e]);
+      for (let k = 0; k < used.length; k++) remap[used[k]] = k;
+    }
+    for (let i = 0; i < rows; i++) {
+      const c = codes[i];
+      if (c >= 0) codes[i] = remap[c];
+    }
+    return { name, type, codes, categories, nullCount: nulls };
+  }
+
+  /** The first `rows` entries of `arr`, copied when that frees a larger buffer; unwritten rows get `fill`. */
+  private take(arr: Int32Array | Float64Array, rows: number, fill: number): Int32Array | Float64Array {
+    let out: Int32Array | Float64Array;
+    if (arr.length === rows) out = arr;
+    else if (arr.length > rows) out = arr.slice(0, rows);
+    else {
+      out = arr instanceof Int32Array ? new Int32Array(rows) : new Float64Array(rows);
+      out.set(arr);
+    }
+    if (this.length < rows) out.fill(fill, this.length);
+    return out;
+  }
+}
+
+/** Column names made usable: trimmed, empty ones `column_N` (1-based position), duplicates `a`, `a_2`, `a_3`. */
+export function uniqueNames(raw: readonly string[]): string[] {
+  const used = new Set<string>();
+  const names: string[] = [];
+  raw.forEach((r, i) => {
+    let base = r.trim();
+    if (base === '') base = `column_${i + 1}`;
+    let name = base;
+    for (let k = 2; used.has(name); k++) name = `${base}_${k}`;
+    used.add(name);
+    names.push(name);
+  });
+  return names;
+}
