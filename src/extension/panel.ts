@@ -13,8 +13,8 @@ export type RenderedInfo = Extract<FromWebview, { type: 'rendered' }>;
 
 export class DriftPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private ready = false;
-  private pending: ToWebview[] = [];
+  /** The last state sent; re-sent whenever the webview page (re)loads. */
+  private latest: ToWebview | undefined;
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedInfo>();
   /** Fires when the webview has drawn a report (used by tests to check what the user sees). */
   readonly onDidRender = this.renderedEmitter.event;
@@ -61,7 +61,8 @@ export class DriftPanel implements vscode.Disposable {
 
   private reveal(): void {
     if (this.panel) {
-      this.panel.reveal(this.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
+      // Visible: leave it where the user put it. Covered by another tab: bring it back beside the active editor.
+      this.panel.reveal(this.panel.visible ? this.panel.viewColumn : vscode.ViewColumn.Beside, true);
       return;
     }
     // Beside the active group, whatever it shows (text editor, notebook or another webview).
@@ -69,14 +70,15 @@ export class DriftPanel implements vscode.Disposable {
       PANEL_VIEW_TYPE,
       'Drift Report',
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, retainContextWhenHidden: false },
+      // Kept while hidden: redrawing every chart on each tab switch is wasteful, and in browser-hosted VS Code
+      // (code-server) a rebuilt webview can race another webview's service worker and stay blank.
+      { enableScripts: true, retainContextWhenHidden: true },
     );
     this.attach(panel);
   }
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
-    this.ready = false;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')] };
     panel.webview.html = renderWebviewHtml(panel.webview, this.extensionUri);
@@ -89,8 +91,7 @@ export class DriftPanel implements vscode.Disposable {
   private onMessage(message: FromWebview): void {
     switch (message.type) {
       case 'ready':
-        this.ready = true;
-        for (const m of this.pending.splice(0)) void this.panel?.webview.postMessage(m);
+        if (this.latest) void this.panel?.webview.postMessage(this.latest);
         break;
       case 'rendered':
         this.lastRendered = message;
@@ -103,14 +104,13 @@ export class DriftPanel implements vscode.Disposable {
     }
   }
 
-  /** Messages sent before the webview script runs would be lost; queue them until it says it is ready. */
+  /**
+   * A webview page that is not loaded yet drops messages; it says "ready" when it (re)loads (after the
+   * panel is created, restored or moved), and then gets the latest state again.
+   */
   private post(message: ToWebview): void {
-    if (!this.ready) {
-      // Only the latest state matters to the view.
-      this.pending = [message];
-      return;
-    }
-    void this.panel!.webview.postMessage(message);
+    this.latest = message;
+    void this.panel?.webview.postMessage(message);
   }
 }
 

@@ -24,6 +24,19 @@ export async function openWorkbench(url, { onConsole, beforeGoto, viewport = { w
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   try {
     const page = await browser.newPage({ viewport });
+    // code-server registers its own PWA service worker at the origin's root. It can end up controlling a
+    // webview's host iframe, and VS Code 1.100's webview bootstrap then waits for a `controllerchange` that may
+    // never come, leaving the panel blank at random. Desktop VS Code has no such worker, so keep it out.
+    // (page.route cannot intercept service-worker scripts, so refuse the registration itself, in every frame.)
+    await page.addInitScript(() => {
+      const sw = navigator.serviceWorker;
+      if (!sw) return;
+      const register = sw.register.bind(sw);
+      sw.register = (url, options) =>
+        /\/_static\/out\/browser\/serviceWorker\.js/.test(String(url))
+          ? Promise.reject(new Error('code-server PWA service worker disabled for tests'))
+          : register(url, options);
+    });
     if (onConsole) page.on('console', onConsole);
     if (beforeGoto) await beforeGoto(page);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
