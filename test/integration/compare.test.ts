@@ -108,6 +108,32 @@ describe('Compare with Reference', function () {
     assert.equal(vscode.languages.getDiagnostics(current()).length, 0);
   });
 
+  it('compares CSV with Parquet and attaches Parquet diagnostics to the file at line 1', async () => {
+    const drift = await api();
+    const parquet = workspaceFile('current.parquet');
+    const report = await drift.compare(reference(), parquet);
+    assert.ok(report);
+    assert.equal(report.current.format, 'parquet');
+    assert.deepEqual(
+      Object.fromEntries(report.columns.map((c) => [c.name, c.drifted])),
+      { age: true, income: false, segment: true, city: false },
+    );
+    const diagnostics = vscode.languages.getDiagnostics(parquet);
+    assert.deepEqual(diagnostics.map((d) => /^Drift in "([^"]+)"/.exec(d.message)?.[1]).sort(), ['age', 'segment']);
+    for (const d of diagnostics) assert.ok(d.range.isEqual(new vscode.Range(0, 0, 0, 0)), JSON.stringify(d.range));
+  });
+
+  it('from the command palette, compares the active tab with the selected reference', async () => {
+    await vscode.commands.executeCommand('driftInspector.selectReference', reference());
+    await vscode.window.showTextDocument(current(), { viewColumn: vscode.ViewColumn.One });
+    const report = await vscode.commands.executeCommand<import('../../src/core/suite/report').DriftReport>(
+      'driftInspector.compareWithReference',
+    );
+    assert.ok(report, 'no quick pick was needed: both files were known');
+    assert.equal(report.current.path, current().fsPath);
+    assert.equal(report.reference.path, reference().fsPath);
+  });
+
   it('cancelling terminates the worker, and the next comparison starts a fresh one', async () => {
     const drift = await api();
     // A file big enough that reading it takes seconds, written outside the workspace.
