@@ -32,9 +32,9 @@ function headerRange(file: vscode.Uri, column: string): vscode.Range {
   return new vscode.Range(0, offset, 0, offset + column.length);
 }
 
-function onceRendered(drift: DriftInspectorApi, timeoutMs = 20000) {
+function onceRendered(drift: DriftInspectorApi, timeoutMs = 45000) {
   return new Promise<NonNullable<DriftInspectorApi['panel']['lastRendered']>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the drift panel did not render within 20 s')), timeoutMs);
+    const timer = setTimeout(() => reject(new Error(`the drift panel did not render within ${timeoutMs / 1000} s`)), timeoutMs);
     const sub = drift.onDidRender((info) => {
       clearTimeout(timer);
       sub.dispose();
@@ -44,7 +44,7 @@ function onceRendered(drift: DriftInspectorApi, timeoutMs = 20000) {
 }
 
 describe('Compare with Reference', function () {
-  this.timeout(60000);
+  this.timeout(90000);
   const reference = () => workspaceFile('reference.csv');
   const current = () => workspaceFile('current.csv');
 
@@ -132,6 +132,39 @@ describe('Compare with Reference', function () {
     assert.ok(report, 'no quick pick was needed: both files were known');
     assert.equal(report.current.path, current().fsPath);
     assert.equal(report.reference.path, reference().fsPath);
+  });
+
+  it('when the reference is missing or is the file itself, offers the workspace data files in a quick pick', async () => {
+    const drift = await api();
+    await vscode.commands.executeCommand('driftInspector.selectReference', current());
+    const pending = vscode.commands.executeCommand<import('../../src/core/suite/report').DriftReport | undefined>(
+      'driftInspector.compareWithReference',
+      current(),
+    );
+    // The pick lists the other data files by path (current.parquet, reference.csv) and then "Browse…".
+    await new Promise((r) => setTimeout(r, 1500));
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const report = await pending;
+    assert.ok(report, 'picking a file runs the comparison');
+    assert.equal(report.reference.path, reference().fsPath);
+    assert.equal(drift.reference?.toString(), reference().toString(), 'the picked file becomes the reference');
+  });
+
+  it('opens the panel beside a notebook when a notebook is the active editor', async () => {
+    const drift = await api();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const notebook = await vscode.workspace.openNotebookDocument(
+      'jupyter-notebook',
+      new vscode.NotebookData([new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'df.describe()', 'python')]),
+    );
+    await vscode.window.showNotebookDocument(notebook, { viewColumn: vscode.ViewColumn.One });
+    const rendered = onceRendered(drift);
+    await drift.compare(reference(), current());
+    await rendered;
+    assert.equal(drift.panel.viewColumn, vscode.ViewColumn.Two);
+    assert.equal(vscode.window.activeNotebookEditor?.notebook, notebook, 'the notebook keeps the focus');
+    assert.equal(vscode.window.activeNotebookEditor?.viewColumn, vscode.ViewColumn.One);
   });
 
   it('cancelling terminates the worker, and the next comparison starts a fresh one', async () => {
