@@ -2,13 +2,20 @@
 // loaded from this checkout (extensionDevelopmentPath only — no test runner inside the host):
 // Explorer → right-click reference.csv → "Select as Drift Reference"; right-click current.csv →
 // "Compare with Reference…"; the "Drift" panel shows the drifted column `age` in a row marked data-drifted.
-// Saves test-results/e2e-compare.png (and e2e-failure.png on failure). Last line: "e2e: N passed, N failed".
+// Then Cancel: two big CSVs (written by big-csv.mjs into a temp copy of the workspace; reading them takes many
+// seconds) are compared the same way, and the test clicks Cancel on the "Drift Inspector" progress notification:
+// the notification closes, the panel says "Comparison cancelled." within seconds, and the "Drift Inspector"
+// output channel shows "worker thread N terminated (cancelled)".
+// Saves test-results/e2e-compare.png and e2e-cancel.png (and e2e-failure.png on failure).
+// Last line: "e2e: N passed, N failed".
 // Usage: node test/e2e/compare.e2e.mjs [--extension PATH] [--workspace PATH]
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extensionHostLine, isWorkbenchNoise, openWorkbench } from '../host/browser.mjs';
 import { startCodeServer, workbenchUrl } from '../host/code-server.mjs';
+import { BIG_ROWS, writeBigCsv } from './big-csv.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name, fallback) => {
@@ -16,9 +23,14 @@ const arg = (name, fallback) => {
   return i < 0 ? fallback : process.argv[i + 1];
 };
 const extensionDevelopmentPath = resolve(arg('--extension', root));
-const workspace = resolve(arg('--workspace', join(root, 'test', 'fixtures', 'workspace')));
+const fixtureWorkspace = resolve(arg('--workspace', join(root, 'test', 'fixtures', 'workspace')));
 const results = join(root, 'test-results');
 const OVERALL_TIMEOUT_MS = 180_000;
+// The cancel scenario's files: 3.5 M rows each, ~80 MB; the CLI needs well over 10 s to compare them here.
+const BIG_REFERENCE = 'big-reference.csv';
+const BIG_CURRENT = 'big-current.csv';
+/** After clicking Cancel, the notification must close and the panel say so within this time. */
+const CANCEL_WITHIN_MS = 5000;
 // In test/fixtures/workspace (see make.mjs) age and segment drift; income and city do not.
 const DRIFTED_COLUMN = 'age';
 const STABLE_COLUMNS = ['income', 'city'];
@@ -37,6 +49,20 @@ async function step(name, fn) {
     console.log(`  ✘ ${name}\n    ${String(err?.message ?? err).split('\n').join('\n    ')}`);
     throw err;
   }
+}
+
+/** A progress or message notification toast holding `text`. */
+const toast = (page, text) => page.locator('.notifications-toasts .notification-toast').filter({ hasText: text });
+
+/** Runs a command from the Command Palette (F1), picking it by its full label. */
+async function runCommand(page, label) {
+  const widget = page.locator('.quick-input-widget');
+  await page.keyboard.press('F1');
+  await widget.locator('input').first().waitFor();
+  await widget.locator('input').first().fill(`>${label}`);
+  const row = widget.locator('.monaco-list-row', { hasText: label }).first();
+  await row.waitFor();
+  await row.click();
 }
 
 /** The Explorer row for a file in the workspace root. */
@@ -70,6 +96,10 @@ async function contextMenu(page, file, item) {
 }
 
 mkdirSync(results, { recursive: true });
+// A temp copy of the fixture workspace plus the big files, so nothing large is ever written into the repository.
+const workspace = mkdtempSync(join(tmpdir(), 'drift-e2e-workspace-'));
+const dropWorkspace = () => rmSync(workspace, { recursive: true, force: true });
+process.once('exit', dropWorkspace);
 let server;
 let browser;
 let page;
@@ -77,6 +107,7 @@ const hostLines = []; // recent extension-host output, printed when a step fails
 const cleanup = async () => {
   await browser?.close().catch(() => {});
   await server?.stop().catch(() => {});
+  dropWorkspace();
 };
 process.stdout.on('error', () => {}); // piped into `head`: keep going to cleanup
 for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => cleanup().then(() => process.exit(130)));
@@ -92,6 +123,9 @@ const started = Date.now();
 console.log('e2e: Compare with Reference from the Explorer');
 try {
   await step('code-server starts and the workbench opens', async () => {
+    cpSync(fixtureWorkspace, workspace, { recursive: true });
+    writeBigCsv(join(workspace, BIG_REFERENCE), BIG_ROWS, 1);
+    writeBigCsv(join(workspace, BIG_CURRENT), BIG_ROWS, 2);
     server = await startCodeServer({ workspace });
     const url = workbenchUrl({ port: server.port, workspace, extensionDevelopmentPath });
     ({ browser, page } = await openWorkbench(url, {
@@ -138,6 +172,60 @@ try {
     await page.waitForTimeout(500); // let the charts finish drawing for the screenshot
     await page.screenshot({ path: join(results, 'e2e-compare.png') });
     console.log(`    screenshot: ${join('test-results', 'e2e-compare.png')}`);
+  });
+
+  console.log('e2e: Cancel a long comparison from its progress notification');
+  await step(`context menu → "Select as Drift Reference" on ${BIG_REFERENCE}`, () =>
+    contextMenu(page, BIG_REFERENCE, 'Select as Drift Reference'),
+  );
+
+  let compareStarted = 0;
+  await step(`context menu → "Compare with Reference…" on ${BIG_CURRENT}`, async () => {
+    await contextMenu(page, BIG_CURRENT, 'Compare with Reference…');
+    compareStarted = Date.now();
+  });
+
+  const progress = toast(page, 'Drift Inspector');
+  const cancelButton = progress.getByRole('button', { name: 'Cancel' });
+  await step('the "Drift Inspector" notification shows the files being read, with a Cancel button', async () => {
+    await progress.filter({ hasText: `Reading ${BIG_REFERENCE}` }).first().waitFor({ timeout: 15_000 });
+    await cancelButton.waitFor({ timeout: 5000 });
+    await panel().getByText(`Comparing ${BIG_REFERENCE} with ${BIG_CURRENT}…`).waitFor({ timeout: 5000 });
+  });
+
+  let cancelled = 0;
+  await step(`clicking Cancel closes the notification within ${CANCEL_WITHIN_MS / 1000} s`, async () => {
+    await page.waitForTimeout(1500); // as a person would: read the notification, then decide to cancel
+    const message = (await progress.locator('.notification-list-item-message').first().innerText()).trim();
+    if (!/Reading/.test(message)) throw new Error(`the comparison is no longer reading its files: "${message}"`);
+    await cancelButton.hover();
+    await cancelButton.click();
+    cancelled = Date.now();
+    // VS Code closes a progress notification on Cancel whatever the extension does with the token; that the work
+    // really stopped shows in the next two steps (panel and output channel), which fail if the handler is a no-op.
+    await progress.waitFor({ state: 'hidden', timeout: CANCEL_WITHIN_MS });
+    console.log(`    notification: "${message}" at ${cancelled - compareStarted} ms; closed ${Date.now() - cancelled} ms after Cancel`);
+  });
+
+  await step('the panel shows "Comparison cancelled." right away', async () => {
+    const left = Math.max(500, CANCEL_WITHIN_MS - (Date.now() - cancelled));
+    await panel().getByText('Comparison cancelled.', { exact: true }).waitFor({ timeout: left });
+    console.log(`    shown ${Date.now() - cancelled} ms after Cancel, ${Date.now() - compareStarted} ms after Compare`);
+  });
+
+  await step('Output "Drift Inspector" logs the worker thread "terminated (cancelled)"', async () => {
+    await runCommand(page, 'Output: Show Output Channels...');
+    const channel = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Drift Inspector' }).first();
+    await channel.waitFor();
+    await channel.click();
+    const output = page.locator('.part.panel .monaco-editor .view-lines');
+    // Monaco renders spaces as U+00A0: a RegExp needs \s (string filters normalise whitespace themselves).
+    const line = output.locator('.view-line', { hasText: /worker\sthread\s\d+\sterminated\s\(cancelled\)/ }).first();
+    await line.waitFor({ timeout: 10_000 });
+    await output.locator('.view-line', { hasText: `comparison of ${join(workspace, BIG_CURRENT)} cancelled` }).first().waitFor({ timeout: 5000 });
+    console.log(`    output: ${(await line.innerText()).replace(/\s+/g, ' ').trim()}`);
+    await page.screenshot({ path: join(results, 'e2e-cancel.png') });
+    console.log(`    screenshot: ${join('test-results', 'e2e-cancel.png')}`);
   });
 } catch {
   await page?.screenshot({ path: join(results, 'e2e-failure.png') }).catch(() => {});
