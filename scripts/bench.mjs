@@ -21,15 +21,8 @@ if (!existsSync(join(root, 'out', 'src', 'core', 'stats', 'index.js')) || !exist
   process.exit(2);
 }
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same seeded generator the readers sample with.
+const { seededRandom: rng } = require(join(root, 'out', 'src', 'core', 'io', 'sample.js'));
 const gauss = (r) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
 
 function time(label, fn, repeats = 3) {

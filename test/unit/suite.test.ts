@@ -1,24 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { seededRandom } from '../../src/core/io/sample';
 import type { CodedColumn, Column, NumericColumn, Table } from '../../src/core/io/table';
 import { chiSquaredHomogeneity, ksTwoSample, normalizedWasserstein, twoProportionZ } from '../../src/core/stats';
 import { compareTables } from '../../src/core/suite/compare';
 import { defaultTest } from '../../src/core/suite/choice';
 
-/** Deterministic pseudo-random numbers so the tests never depend on Math.random. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function normal(n: number, mean: number, seed: number): Float64Array {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   return Float64Array.from({ length: n }, () => mean + Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r()));
 }
 
