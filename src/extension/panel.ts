@@ -35,6 +35,7 @@ export class DriftPanel implements vscode.Disposable {
 
   showRunning(referencePath: string, currentPath: string): void {
     this.reveal();
+    this.panel!.title = `Drift: ${basename(currentPath)}`;
     this.post({ type: 'running', referencePath, currentPath });
   }
 

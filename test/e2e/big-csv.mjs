@@ -6,21 +6,10 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 as prng } from '../support/prng.mjs';
 
 export const BIG_ROWS = 3_500_000;
 const BLOCK_ROWS = 50_000;
-
-/** mulberry32, as in test/fixtures/workspace/make.mjs. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes `rows` rows of x,y,z to `path` (synchronously); returns the file size in bytes. */
 export function writeBigCsv(path, rows = BIG_ROWS, seed = 1) {

@@ -23,18 +23,10 @@ import {
   wassersteinDistance,
 } from '../../src/core/stats';
 import { sortedCopy } from '../../src/core/stats/sort';
+import { close, genSample, SCIPY_FIXTURES, worst, type Recipe } from './support/fixtures';
 
 // ── fixtures ──────────────────────────────────────────────────────────────────────────────────────
 
-interface Recipe {
-  gen: 'normal' | 'cauchy' | 'int' | 'uniform' | 'const';
-  seed: number;
-  n: number;
-  shift?: number;
-  scale?: number;
-  k?: number;
-  value?: number;
-}
 interface PairCase {
   name: string;
   a: string;
@@ -65,53 +57,8 @@ interface Fixtures {
 }
 
 // From out/test/unit/ (compiled) back to the repository root.
-const FIXTURE = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'scipy', 'stats.json');
+const FIXTURE = join(SCIPY_FIXTURES, 'stats.json');
 const fx: Fixtures = JSON.parse(readFileSync(FIXTURE, 'utf8'));
-
-/** xorshift32, seeded and warmed up exactly like XorShift32 in generate.py. */
-function xorshift32(seed: number): (lo: number, hi: number) => number {
-  let s = (seed ^ 0x9e3779b9) >>> 0 || 1;
-  const next = () => {
-    s = (s ^ (s << 13)) >>> 0;
-    s = (s ^ (s >>> 17)) >>> 0;
-    s = (s ^ (s << 5)) >>> 0;
-    return s;
-  };
-  for (let i = 0; i < 8; i++) next();
-  // u·(hi-lo) < 2^53 is exact, and dividing by 2^32 is exact: the same integer Python's >> 32 gives.
-  return (lo, hi) => lo + Math.floor((next() * (hi - lo)) / 4294967296);
-}
-
-/** Replays generate.py's gen_sample: integer arithmetic and one IEEE division per value. */
-function genSample(spec: Recipe): Float64Array {
-  const randint = xorshift32(spec.seed);
-  const out = new Float64Array(spec.n);
-  const shift = spec.shift ?? 0;
-  for (let i = 0; i < spec.n; i++) {
-    switch (spec.gen) {
-      case 'normal': {
-        const s = randint(0, 10000) + randint(0, 10000) + randint(0, 10000) + randint(0, 10000);
-        out[i] = (s - 20000 + shift) / spec.scale!;
-        break;
-      }
-      case 'cauchy': {
-        const num = randint(0, 1 << 20) - (1 << 19) + shift;
-        out[i] = num / randint(1, 1025);
-        break;
-      }
-      case 'int':
-        out[i] = (randint(0, spec.k!) + shift) / (spec.scale ?? 1);
-        break;
-      case 'uniform':
-        out[i] = (randint(0, 1 << 20) + shift) / (1 << 20);
-        break;
-      case 'const':
-        out[i] = spec.value!;
-        break;
-    }
-  }
-  return out;
-}
 
 const sampleCache = new Map<string, Float64Array>();
 function sample(name: string): Float64Array {
@@ -123,26 +70,6 @@ function sample(name: string): Float64Array {
     sampleCache.set(name, s);
   }
   return s;
-}
-
-// ── comparison at 1e-6 relative ───────────────────────────────────────────────────────────────────
-
-const REL = 1e-6;
-const ABS = 1e-12;
-const worst = new Map<string, { rel: number; where: string }>();
-
-/** |actual - expected| <= 1e-6·|expected|, or <= 1e-12 absolutely (for values at or near 0). */
-function close(actual: number, expected: number, family: string, where: string): void {
-  const diff = Math.abs(actual - expected);
-  const rel = expected === 0 ? (diff === 0 ? 0 : Infinity) : diff / Math.abs(expected);
-  // The report tracks relative error wherever SciPy's value is a normal double, even inside the absolute floor.
-  const w = worst.get(family) ?? { rel: 0, where };
-  if (Math.abs(expected) >= 2.2250738585072014e-308 && rel > w.rel) worst.set(family, { rel, where });
-  else worst.set(family, w);
-  assert.ok(
-    diff <= REL * Math.abs(expected) || diff <= ABS,
-    `${family} ${where}: got ${actual}, SciPy ${expected} (relative error ${rel.toExponential(2)})`,
-  );
 }
 
 // ── reference comparisons ─────────────────────────────────────────────────────────────────────────

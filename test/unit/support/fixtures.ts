@@ -1,0 +1,82 @@
+/**
+ * Shared by the SciPy fixture tests: replaying recipe samples bit for bit (test/fixtures/scipy/recipes.py)
+ * and comparing at 1e-6 relative (1e-12 absolute near 0), keeping the worst error per family for the report.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+
+/** From out/test/unit/support (compiled) back to test/fixtures/scipy in the repository. */
+export const SCIPY_FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'scipy');
+
+export interface Recipe {
+  gen: 'normal' | 'cauchy' | 'int' | 'uniform' | 'const';
+  seed: number;
+  n: number;
+  shift?: number;
+  scale?: number;
+  k?: number;
+  value?: number;
+}
+
+/** xorshift32, seeded and warmed up exactly like XorShift32 in recipes.py. */
+export function xorshift32(seed: number): (lo: number, hi: number) => number {
+  let s = (seed ^ 0x9e3779b9) >>> 0 || 1;
+  const next = () => {
+    s = (s ^ (s << 13)) >>> 0;
+    s = (s ^ (s >>> 17)) >>> 0;
+    s = (s ^ (s << 5)) >>> 0;
+    return s;
+  };
+  for (let i = 0; i < 8; i++) next();
+  // u·(hi-lo) < 2^53 is exact, and dividing by 2^32 is exact: the same integer Python's >> 32 gives.
+  return (lo, hi) => lo + Math.floor((next() * (hi - lo)) / 4294967296);
+}
+
+/** Replays recipes.py's gen_sample: integer arithmetic and one IEEE division per value. */
+export function genSample(spec: Recipe): Float64Array {
+  const randint = xorshift32(spec.seed);
+  const out = new Float64Array(spec.n);
+  const shift = spec.shift ?? 0;
+  for (let i = 0; i < spec.n; i++) {
+    switch (spec.gen) {
+      case 'normal': {
+        const s = randint(0, 10000) + randint(0, 10000) + randint(0, 10000) + randint(0, 10000);
+        out[i] = (s - 20000 + shift) / spec.scale!;
+        break;
+      }
+      case 'cauchy': {
+        const num = randint(0, 1 << 20) - (1 << 19) + shift;
+        out[i] = num / randint(1, 1025);
+        break;
+      }
+      case 'int':
+        out[i] = (randint(0, spec.k!) + shift) / (spec.scale ?? 1);
+        break;
+      case 'uniform':
+        out[i] = (randint(0, 1 << 20) + shift) / (1 << 20);
+        break;
+      case 'const':
+        out[i] = spec.value!;
+        break;
+    }
+  }
+  return out;
+}
+
+export const REL = 1e-6;
+export const ABS = 1e-12;
+export const worst = new Map<string, { rel: number; where: string }>();
+
+/** |actual - expected| <= 1e-6·|expected|, or <= 1e-12 absolutely (for values at or near 0). */
+export function close(actual: number, expected: number, family: string, where: string): void {
+  const diff = Math.abs(actual - expected);
+  const rel = expected === 0 ? (diff === 0 ? 0 : Infinity) : diff / Math.abs(expected);
+  // The report tracks relative error wherever SciPy's value is a normal double, even inside the absolute floor.
+  const w = worst.get(family) ?? { rel: 0, where };
+  if (Math.abs(expected) >= 2.2250738585072014e-308 && rel > w.rel) worst.set(family, { rel, where });
+  else worst.set(family, w);
+  assert.ok(
+    diff <= REL * Math.abs(expected) || diff <= ABS,
+    `${family} ${where}: got ${actual}, SciPy ${expected} (relative error ${rel.toExponential(2)})`,
+  );
+}
