@@ -1,8 +1,11 @@
 /**
  * The one binning mechanism every binned measure and chart uses, so a histogram, a Jensen–Shannon
- * distance and (later) PSI over the same columns all see identical bins. Mirrors NumPy exactly:
- * np.histogram_bin_edges for the edges, np.histogram with explicit edges for the counts.
+ * distance, KL, Hellinger, total variation and PSI over the same columns all see identical bins: edges
+ * from histogramEdges (equal width over both samples) or quantileEdges (reference quantiles, for PSI),
+ * then binned shares = histogramCounts(values, edges) / values.length. Mirrors NumPy exactly:
+ * np.histogram_bin_edges / np.quantile for the edges, np.histogram with explicit edges for the counts.
  */
+import { sortedCopy } from './sort';
 
 /**
  * = np.histogram_bin_edges(np.concatenate(samples), bins): `bins` equal-width bins over [min, max] of all
@@ -63,6 +66,9 @@ export function histogramEdges(samples: readonly Float64Array[], bins: number | 
  * = np.histogram(values, edges)[0]: bin i holds edges[i] <= x < edges[i+1], the last bin also its right
  * edge; values outside [edges[0], edges[last]] are not counted. Binary search per value, so edges need
  * not be uniform. Counts are returned as doubles (exact up to 2^53).
+ * Infinite outer edges (quantileEdges) need no special case: -Infinity <= x and x <= +Infinity hold for
+ * every finite x, so nothing is dropped, and the comparisons put x in the same bin np.histogram does
+ * (even an infinite x, which callers drop anyway, lands in the first or last bin as in NumPy).
  */
 export function histogramCounts(values: Float64Array, edges: Float64Array): Float64Array {
   const nb = edges.length - 1;
@@ -98,4 +104,48 @@ export function countCodes(codes: Int32Array, categories: number): Float64Array 
     if (c >= 0 && c < categories) counts[c]++;
   }
   return counts;
+}
+
+/**
+ * PSI's bins: cut points at the reference's quantiles, so each bin holds about 1/bins of the reference
+ * and the measure is not dominated by a few tail bins. = np.unique(np.quantile(reference,
+ * np.linspace(0, 1, bins + 1))) with NumPy's default 'linear' quantile, reproduced operation for
+ * operation (index (n−1)·q, NumPy's two-sided lerp) so the edges are bit-identical: values tied with an
+ * edge, common in integer or rounded columns, then fall in the same bin as in NumPy. The first and last
+ * edges are then replaced by −Infinity / +Infinity, so every current value, however far outside the
+ * reference range, falls in a bin (histogramCounts handles infinite edges). Ties collapse duplicate
+ * quantiles (np.unique), so heavy ties give fewer than `bins` bins and a constant reference one bin,
+ * [−Infinity, +Infinity]. An empty reference has no quantiles: one bin as well, whose reference share is
+ * then 0/0 = NaN, so every measure over it is NaN. Sorts one copy (the input is untouched).
+ */
+export function quantileEdges(reference: Float64Array, bins: number): Float64Array {
+  if (!Number.isInteger(bins) || bins < 1) throw new RangeError('quantileEdges: bins must be a positive integer');
+  const n = reference.length;
+  if (n === 0) return Float64Array.of(-Infinity, Infinity);
+  const sorted = sortedCopy(reference);
+  const q = new Float64Array(bins + 1);
+  const step = 1 / bins; // np.linspace(0, 1, bins + 1): i·step, the last point 1 exactly
+  for (let i = 0; i <= bins; i++) {
+    const virtual = (n - 1) * (i === bins ? 1 : i * step);
+    if (virtual >= n - 1) {
+      q[i] = sorted[n - 1];
+      continue;
+    }
+    const below = Math.floor(virtual);
+    const gamma = virtual - below;
+    const a = sorted[below];
+    const b = sorted[below + 1];
+    const diff = b - a;
+    // numpy _lerp: a + diff·t, or from the right end b − diff·(1 − t) when t >= 0.5.
+    q[i] = gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
+  }
+  // np.unique: sorted, equal neighbours dropped (the lerp is monotone up to rounding; sort to be sure).
+  q.sort();
+  let k = 0;
+  for (let i = 0; i < q.length; i++) if (i === 0 || q[i] !== q[k - 1]) q[k++] = q[i];
+  if (k < 2) return Float64Array.of(-Infinity, Infinity);
+  const edges = q.slice(0, k);
+  edges[0] = -Infinity;
+  edges[k - 1] = Infinity;
+  return edges;
 }

@@ -16,3 +16,7 @@ export {
   normalCdf,
   normalSf,
 } from './special';
+export { energyDistance } from './energy';
+export { klDivergence, hellingerDistance, totalVariationDistance } from './divergences';
+export { populationStabilityIndex } from './psi';
+export { quantileEdges } from './binning';
