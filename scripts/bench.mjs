@@ -1,8 +1,9 @@
 // `npm run bench`: timing goals live here, never in tests. Generates seeded data under bench-data/ (git-ignored)
 // and reports, for the built bundles (run `npm run build` first, or `npm test`):
-//   - each default test on 1e6 vs 1e6 numeric values (goal: all default tests for one pair < 0.3 s);
+//   - each two-sample statistic on 1e6 vs 1e6 numeric values, and the suite's whole default numeric path
+//     (compareTables) for one 1e6-row column pair (goal: < 0.3 s);
 //   - end-to-end CLI comparisons of CSV pairs (read + suite), with throughput and peak memory.
-// Usage: node scripts/bench.mjs [--rows N]
+// Usage: node scripts/bench.mjs [--rows N] [--stats-only]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,10 +14,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const rowsArg = process.argv.indexOf('--rows');
 const csvRows = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 1_000_000;
+const statsOnly = process.argv.includes('--stats-only');
 const dataDir = join(root, 'bench-data');
 mkdirSync(dataDir, { recursive: true });
 
-if (!existsSync(join(root, 'out', 'src', 'core', 'stats', 'index.js')) || !existsSync(join(root, 'dist', 'cli.js'))) {
+if (!existsSync(join(root, 'out', 'src', 'core', 'stats', 'index.js')) || (!statsOnly && !existsSync(join(root, 'dist', 'cli.js')))) {
   console.error('bench: build first (npm run build && npx tsc -p tsconfig.json)');
   process.exit(2);
 }
@@ -25,7 +27,8 @@ if (!existsSync(join(root, 'out', 'src', 'core', 'stats', 'index.js')) || !exist
 const { seededRandom: rng } = require(join(root, 'out', 'src', 'core', 'io', 'sample.js'));
 const gauss = (r) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
 
-function time(label, fn, repeats = 3) {
+function time(label, fn, repeats = 7) {
+  fn(); // warm-up: JIT and first-touch allocations
   const times = [];
   let result;
   for (let i = 0; i < repeats; i++) {
@@ -45,14 +48,57 @@ const r = rng(1);
 const a = Float64Array.from({ length: N }, () => gauss(r));
 const b = Float64Array.from({ length: N }, () => 0.05 + gauss(r));
 console.log(`\nstatistics, ${N.toLocaleString()} vs ${N.toLocaleString()} values`);
-time('ks (asymptotic)', () => stats.ksTwoSample(a, b));
-time('wasserstein (normed)', () => stats.normalizedWasserstein(a, b));
+// Every two-sample function the library exports (the ones still being written are skipped until they exist).
+const TWO_SAMPLE = [
+  ['ksTwoSample', 'ks (asymptotic)'],
+  ['wassersteinDistance', 'wasserstein'],
+  ['normalizedWasserstein', 'wasserstein (normed)'],
+  ['andersonKSample', 'anderson k-sample'],
+  ['cramerVonMises2Samp', 'cramér-von mises'],
+  ['mannWhitneyU', 'mann-whitney u'],
+  ['energyDistance', 'energy distance'],
+];
+for (const [name, label] of TWO_SAMPLE) {
+  if (typeof stats[name] === 'function') time(`${label} (${name})`, () => stats[name](a, b));
+  else console.log(`${label.padEnd(44)} (${name} not exported yet)`);
+}
 time('histogram edges + counts (sturges)', () => {
   const edges = stats.histogramEdges([a, b], 'sturges');
   return [stats.histogramCounts(a, edges), stats.histogramCounts(b, edges)];
 });
+const { sortedCopy } = require(join(root, 'out', 'src', 'core', 'stats', 'sort.js'));
+time('sortedCopy (one side)', () => sortedCopy(a));
+if (typeof stats.ksTwoSampleSorted === 'function' && typeof stats.wassersteinSorted === 'function') {
+  const as = sortedCopy(a);
+  const bs = sortedCopy(b);
+  time('ksTwoSampleSorted (inputs already sorted)', () => stats.ksTwoSampleSorted(as, bs));
+  time('wassersteinSorted (inputs already sorted)', () => stats.wassersteinSorted(as, bs));
+  time('sort both once + ks + normed wasserstein', () => {
+    const x = sortedCopy(a);
+    const y = sortedCopy(b);
+    return [stats.ksTwoSampleSorted(x, y), stats.normalizedWassersteinSorted(x, y)];
+  });
+}
+
+// ── the suite's default numeric path on one 1e6-row column pair ─────────────
+// compareTables on two one-column tables (as test/unit/suite.test.ts builds them): finite filtering,
+// distinct-value check, default test (normalised Wasserstein above 1000 reference values) and the chart.
+// Goal: under 0.3 s.
+const { compareTables } = require(join(root, 'out', 'src', 'core', 'suite', 'compare.js'));
+const table = (values) => ({
+  path: '/bench/x.csv',
+  format: 'csv',
+  rows: values.length,
+  totalRows: values.length,
+  columns: [{ name: 'x', type: 'numeric', values, nullCount: 0 }],
+  skipped: [],
+});
+const suiteReport = time('suite: compareTables, 1 numeric column', () => compareTables(table(a), table(b)));
+const col = suiteReport.columns[0];
+console.log(`  (test ${col.test}, statistic ${col.statistic}, drifted ${col.drifted}, ${col.status})`);
 
 // ── end to end through the CLI ──────────────────────────────────────────────
+if (statsOnly) process.exit(0);
 function makeCsv(path, rows, shift, seed) {
   if (existsSync(path)) return;
   const g = rng(seed);

@@ -84,29 +84,19 @@ function outerProbInside(m0: number, n0: number, g: number, h: number): number {
  * p-value (exact: up to ~1e8 cheap steps at 10 000 vs 10 000; asymptotic: well under the sort).
  */
 export function ksTwoSample(reference: Float64Array, current: Float64Array): KsResult {
+  if (reference.length === 0 || current.length === 0) throw new RangeError('ksTwoSample: both samples need at least one value');
+  return ksTwoSampleSorted(sortedCopy(reference), sortedCopy(current));
+}
+
+/**
+ * = ksTwoSample on samples already sorted ascending (finite values, e.g. from `sortedFinite`), so a caller
+ * that runs several tests on one column pair sorts it once. Unsorted input gives a wrong answer, not an error.
+ */
+export function ksTwoSampleSorted(reference: Float64Array, current: Float64Array): KsResult {
   const n1 = reference.length;
   const n2 = current.length;
   if (n1 === 0 || n2 === 0) throw new RangeError('ksTwoSample: both samples need at least one value');
-  const a = sortedCopy(reference);
-  const b = sortedCopy(current);
-
-  // ECDF gap at each distinct value, counting every copy of it on both sides (searchsorted 'right').
-  // Once one side is exhausted the gap only shrinks monotonically to the 0 at the last value, which the
-  // initial 0 of both extremes stands for, so the scan can stop there.
-  let maxDiff = 0;
-  let minDiff = 0;
-  let i = 0;
-  let j = 0;
-  while (i < n1 && j < n2) {
-    const v = a[i] <= b[j] ? a[i] : b[j];
-    while (i < n1 && a[i] <= v) i++;
-    while (j < n2 && b[j] <= v) j++;
-    const diff = i / n1 - j / n2;
-    if (diff > maxDiff) maxDiff = diff;
-    else if (diff < minDiff) minDiff = diff;
-  }
-  const minS = Math.min(-minDiff, 1);
-  let d = minS > maxDiff ? minS : maxDiff;
+  let d = ksStatistic(reference, current);
 
   const g = gcd(n1, n2);
   if (Math.max(n1, n2) <= MAX_AUTO_N) {
@@ -122,4 +112,65 @@ export function ksTwoSample(reference: Float64Array, current: Float64Array): KsR
   const en = (m * n) / (m + n);
   const p = kolmogornSf(roundHalfEven(en), d);
   return { statistic: d, pValue: Math.min(Math.max(p, 0), 1), method: 'asymp' };
+}
+
+/**
+ * The largest gap between the two ECDFs of sorted samples, evaluated after every distinct pooled value
+ * (searchsorted 'right': all copies of a tied value move both CDFs at once), as SciPy computes it.
+ * One merge step per value: the gap is read, in the integer form i·n2 - j·n1 (exact below 2^53), just
+ * before the pooled value changes; SciPy's floating form i/n1 - j/n2 is formed once, at the extremes.
+ * Once one side is used up the gap only shrinks towards the 0 at the last value, so the scan stops there.
+ */
+function ksStatistic(a: Float64Array, b: Float64Array): number {
+  const n1 = a.length;
+  const n2 = b.length;
+  let x = a[0];
+  let y = b[0];
+  let prev = x <= y ? x : y;
+  let i = 0;
+  let j = 0;
+  let hi = 0; // max of i·n2 - j·n1, at (hiI, hiJ)
+  let hiI = 0;
+  let hiJ = 0;
+  let lo = 0; // min, at (loI, loJ)
+  let loI = 0;
+  let loJ = 0;
+  for (;;) {
+    const v = x <= y ? x : y;
+    if (v !== prev) {
+      // (i, j) counts everything <= prev on each side: an ECDF step ends here.
+      const d = i * n2 - j * n1;
+      if (d > hi) {
+        hi = d;
+        hiI = i;
+        hiJ = j;
+      } else if (d < lo) {
+        lo = d;
+        loI = i;
+        loJ = j;
+      }
+      prev = v;
+    }
+    if (x <= y) {
+      if (++i === n1) break;
+      x = a[i];
+    } else {
+      if (++j === n2) break;
+      y = b[j];
+    }
+  }
+  // One side is used up: take the other side's copies of the last value too, then read the gap once more.
+  if (i === n1) while (j < n2 && b[j] <= prev) j++;
+  else while (i < n1 && a[i] <= prev) i++;
+  const d = i * n2 - j * n1;
+  if (d > hi) {
+    hiI = i;
+    hiJ = j;
+  } else if (d < lo) {
+    loI = i;
+    loJ = j;
+  }
+  const maxS = hiI / n1 - hiJ / n2;
+  const minS = Math.min(-(loI / n1 - loJ / n2), 1);
+  return minS > maxS ? minS : maxS;
 }

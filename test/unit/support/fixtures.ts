@@ -9,14 +9,18 @@ import { join } from 'node:path';
 export const SCIPY_FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'scipy');
 
 export interface Recipe {
-  gen: 'normal' | 'cauchy' | 'int' | 'uniform' | 'const';
+  gen: 'normal' | 'cauchy' | 'int' | 'uniform' | 'pareto' | 'const';
   seed: number;
   n: number;
   shift?: number;
   scale?: number;
   k?: number;
   value?: number;
+  /** About holes / 2^20 of the values become NaN, +Infinity or -Infinity (a second stream, see recipes.py). */
+  holes?: number;
 }
+
+const HOLE_VALUES = [NaN, Infinity, -Infinity];
 
 /** xorshift32, seeded and warmed up exactly like XorShift32 in recipes.py. */
 export function xorshift32(seed: number): (lo: number, hi: number) => number {
@@ -37,6 +41,8 @@ export function genSample(spec: Recipe): Float64Array {
   const randint = xorshift32(spec.seed);
   const out = new Float64Array(spec.n);
   const shift = spec.shift ?? 0;
+  const holes = spec.holes ?? 0;
+  const hole = xorshift32((spec.seed ^ 0x5bd1e995) >>> 0);
   for (let i = 0; i < spec.n; i++) {
     switch (spec.gen) {
       case 'normal': {
@@ -55,10 +61,14 @@ export function genSample(spec: Recipe): Float64Array {
       case 'uniform':
         out[i] = (randint(0, 1 << 20) + shift) / (1 << 20);
         break;
+      case 'pareto':
+        out[i] = ((1 << 20) + shift) / randint(1, (1 << 20) + 1);
+        break;
       case 'const':
         out[i] = spec.value!;
         break;
     }
+    if (holes && hole(0, 1 << 20) < holes) out[i] = HOLE_VALUES[hole(0, 3)];
   }
   return out;
 }
