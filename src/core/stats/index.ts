@@ -20,3 +20,8 @@ export { energyDistance } from './energy';
 export { klDivergence, hellingerDistance, totalVariationDistance } from './divergences';
 export { populationStabilityIndex } from './psi';
 export { quantileEdges } from './binning';
+export { fisherExact } from './fisher';
+export { andersonKSample } from './anderson';
+export { cramerVonMises2Samp } from './cramerVonMises';
+export { mannWhitneyU } from './mannWhitney';
+export { besselK } from './bessel';
