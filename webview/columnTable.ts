@@ -4,10 +4,21 @@
  * data-drifted so tests and styles can find it.
  */
 import type { ColumnResult, DriftReport } from '../src/core/suite/report';
+import { findingText } from '../src/core/suite/findingText';
 import { verdictTag } from './components/tag';
 import { drawChart } from './charts';
 import { h, type Child } from './dom';
-import { exactNumber, formatCount, formatNumber, testName, thresholdText, typeText, verdictText } from './format';
+import {
+  adjustedText,
+  effectText,
+  exactNumber,
+  formatCount,
+  formatNumber,
+  testName,
+  thresholdText,
+  typeText,
+  verdictText,
+} from './format';
 
 export interface TableResult {
   element: HTMLElement;
@@ -78,10 +89,13 @@ function columnRow(c: ColumnResult): { row: HTMLElement; charted: boolean } {
       h('div', { class: 'name', title: c.name }, c.name),
       h('div', { class: 'sub' }, typeText(c)),
       h('div', { class: 'sub', title: 'Non-missing values: reference / current' }, nonNull),
+      ...(c.findings ?? []).filter((f) => f.kind !== 'only_in_reference' && f.kind !== 'only_in_current').map((f) =>
+        h('div', { class: 'sub finding', 'data-finding': f.kind }, findingText(f)),
+      ),
     ),
-    td('cell-test', testName(c.test)),
+    td('cell-test', testName(c.test), sub(effectText(c), 'Effect size: how far the distributions moved')),
     td('cell-stat num', numberSpan(c.statistic)),
-    td('cell-p num', numberSpan(c.pValue)),
+    td('cell-p num', numberSpan(c.pValue), sub(adjustedText(c), 'p-value adjusted for testing many columns')),
     td('cell-thr num', thresholdText(c)),
     td('cell-verdict', verdictTag(verdictText(c), c.drifted, c.message)),
     td(
@@ -90,6 +104,10 @@ function columnRow(c: ColumnResult): { row: HTMLElement; charted: boolean } {
     ),
   );
   return { row, charted: chart !== null };
+}
+
+function sub(text: string, title: string): HTMLElement | null {
+  return text ? h('div', { class: 'sub', title }, text) : null;
 }
 
 function numberSpan(x: number | null): HTMLElement {

@@ -5,10 +5,21 @@ const TEST_NAMES: Record<TestId, string> = {
   ks: 'K-S p-value',
   chi2: 'Chi-squared p-value',
   z: 'Z-test p-value',
+  fisher: 'Fisher exact p-value',
+  anderson: 'Anderson-Darling p-value',
+  cramer_von_mises: 'Cramér-von Mises p-value',
+  mann_whitney: 'Mann-Whitney U p-value',
   wasserstein: 'Wasserstein (normed)',
+  energy: 'Energy distance',
   jensen_shannon: 'Jensen-Shannon',
+  kl: 'KL divergence',
+  hellinger: 'Hellinger distance',
+  total_variation: 'Total variation',
   psi: 'PSI',
 };
+
+/** Short names of the distances reported as effect sizes. */
+const MEASURE_NAMES: Partial<Record<TestId, string>> = { wasserstein: 'Wasserstein', jensen_shannon: 'Jensen-Shannon' };
 
 const STATUS_WORDS: Record<ColumnStatus, string> = {
   ok: 'Not judged',
@@ -51,9 +62,21 @@ export function testName(test: TestId | null): string {
   return test === null ? '—' : TEST_NAMES[test];
 }
 
-/** "Drift", "No drift", or why the column has no verdict. */
+/** "effect 0.23 (Wasserstein)" beside a p-value test; empty when the test is itself the distance. */
+export function effectText(c: ColumnResult): string {
+  // Loose checks: a panel restored from an older version's saved state has no such fields.
+  if (c.effectSize == null || c.effectSizeMeasure == null || c.effectSizeMeasure === c.test) return '';
+  return `effect ${formatNumber(c.effectSize)} (${MEASURE_NAMES[c.effectSizeMeasure] ?? c.effectSizeMeasure})`;
+}
+
+/** "adj. 0.0036" when a multiple-testing correction changed the p-value. */
+export function adjustedText(c: ColumnResult): string {
+  return c.adjustedPValue != null && c.adjustedPValue !== c.pValue ? `adj. ${formatNumber(c.adjustedPValue)}` : '';
+}
+
+/** "Drift", "Major drift" (PSI), "No drift", or why the column has no verdict. */
 export function verdictText(c: ColumnResult): string {
-  if (c.drifted === true) return 'Drift';
+  if (c.drifted === true) return c.major ? 'Major drift' : 'Drift';
   if (c.drifted === false) return 'No drift';
   return STATUS_WORDS[c.status];
 }

@@ -1,4 +1,7 @@
 /** Command-line arguments of `drift-inspect`, parsed strictly: unknown flags are errors, not ignored. */
+import type { ColumnType } from '../core/io/table';
+import { parseAssignment, parseColumnType, parseCorrection } from '../core/suite/overrides';
+import type { SuiteOptions, TestChoice } from '../core/suite/report';
 
 export const USAGE = `Usage: drift-inspect compare <reference> <current> [options]
 
@@ -11,6 +14,11 @@ Options:
   --p-threshold P             p-value tests drift below P (default 0.05)
   --distance-threshold D      distances drift at or above D (default 0.1)
   --drift-share S             dataset drift when this share of columns drifted (default 0.5)
+  --test TYPE=TEST[:T]        test (and threshold) for a column type, e.g. numeric=psi:0.2 (repeatable)
+  --column NAME=TEST[:T]      test and/or threshold for one column, e.g. age=ks or income=:0.01 (repeatable)
+  --correction C              none (default), bonferroni or bh (Benjamini-Hochberg) across columns
+  --bins N                    bins for binned measures of numeric columns
+  --missing-as-category       count missing values as a category in binned measures
   -h, --help                  show this help
 
 Exit codes: 0 ran (no drift, or drift without --fail-on-drift), 1 drift with --fail-on-drift,
@@ -23,9 +31,7 @@ export interface CompareArgs {
   format: 'json' | 'text';
   failOnDrift: boolean;
   maxRows: number;
-  pValueThreshold?: number;
-  distanceThreshold?: number;
-  datasetDriftShare?: number;
+  suite: SuiteOptions;
 }
 
 export type CliArgs = CompareArgs | { command: 'help' };
@@ -42,7 +48,10 @@ export function parseArgs(argv: string[]): CliArgs {
     format: 'text',
     failOnDrift: false,
     maxRows: 1_000_000,
+    suite: {},
   };
+  const byType: Partial<Record<ColumnType, TestChoice>> = {};
+  const byColumn: Record<string, TestChoice> = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => {
@@ -64,13 +73,32 @@ export function parseArgs(argv: string[]): CliArgs {
         args.maxRows = number(arg, value(), 1, Number.MAX_SAFE_INTEGER, true);
         break;
       case '--p-threshold':
-        args.pValueThreshold = number(arg, value(), 0, 1);
+        args.suite.pValueThreshold = number(arg, value(), 0, 1);
         break;
       case '--distance-threshold':
-        args.distanceThreshold = number(arg, value(), 0, Number.MAX_VALUE);
+        args.suite.distanceThreshold = number(arg, value(), 0, Number.MAX_VALUE);
         break;
       case '--drift-share':
-        args.datasetDriftShare = number(arg, value(), 0, 1);
+        args.suite.datasetDriftShare = number(arg, value(), 0, 1);
+        break;
+      case '--test': {
+        const [type, choice] = usage(arg, () => parseAssignment(value()));
+        byType[usage(arg, () => parseColumnType(type))] = choice;
+        break;
+      }
+      case '--column': {
+        const [name, choice] = usage(arg, () => parseAssignment(value()));
+        byColumn[name] = choice;
+        break;
+      }
+      case '--correction':
+        args.suite.correction = usage(arg, () => parseCorrection(value()));
+        break;
+      case '--bins':
+        args.suite.bins = number(arg, value(), 1, 10_000, true);
+        break;
+      case '--missing-as-category':
+        args.suite.missingAsCategory = true;
         break;
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
@@ -80,7 +108,19 @@ export function parseArgs(argv: string[]): CliArgs {
   if (positional.length !== 2) {
     throw new UsageError(`compare needs exactly two files, <reference> and <current> (got ${positional.length})`);
   }
+  if (Object.keys(byType).length > 0) args.suite.byType = byType;
+  if (Object.keys(byColumn).length > 0) args.suite.byColumn = byColumn;
   return { ...args, reference: positional[0], current: positional[1] };
+}
+
+/** Turns a parser's error into a usage error naming the flag. */
+function usage<T>(flag: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`${flag}: ${(err as Error).message}`);
+  }
 }
 
 function number(flag: string, text: string, min: number, max: number, integer = false): number {

@@ -25,11 +25,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const report = await runComparison(resolve(args.reference), resolve(args.current), {
       maxRows: args.maxRows,
-      suite: {
-        pValueThreshold: args.pValueThreshold,
-        distanceThreshold: args.distanceThreshold,
-        datasetDriftShare: args.datasetDriftShare,
-      },
+      suite: args.suite,
     });
     process.stdout.write(args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${renderText(report)}\n`);
     return args.failOnDrift && report.datasetDrift ? 1 : 0;

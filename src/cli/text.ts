@@ -1,6 +1,10 @@
 /** The CLI's plain-text report: a summary line and an aligned table, one row per column. */
 import { formatEvidence, formatNumber, formatVerdict } from '../core/suite/format';
-import type { DriftReport } from '../core/suite/report';
+import { findingText } from '../core/suite/findingText';
+import type { DriftReport, Finding } from '../core/suite/report';
+
+/** One-sided columns and type changes already read in the verdict column; list the rest. */
+const isContentFinding = (f: Finding) => f.kind !== 'only_in_reference' && f.kind !== 'only_in_current' && f.kind !== 'type_changed';
 
 export function renderText(report: DriftReport): string {
   const side = (label: string, s: DriftReport['reference']) =>
@@ -12,16 +16,18 @@ export function renderText(report: DriftReport): string {
     formatNumber(c.statistic),
     formatNumber(c.pValue),
     formatNumber(c.threshold),
+    c.effectSizeMeasure === null ? '—' : `${formatNumber(c.effectSize)} ${c.effectSizeMeasure === c.test ? '' : `(${c.effectSizeMeasure})`}`.trim(),
     formatVerdict(c),
-    c.drifted === null ? c.message ?? '' : formatEvidence(c),
+    [c.drifted === null ? c.message ?? '' : formatEvidence(c), ...c.findings.filter(isContentFinding).map(findingText)].filter(Boolean).join('; '),
   ]);
-  const header = ['column', 'type', 'test', 'statistic', 'p-value', 'threshold', 'verdict', 'detail'];
+  const header = ['column', 'type', 'test', 'statistic', 'p-value', 'threshold', 'effect size', 'verdict', 'detail'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
   return [
     side('reference', report.reference),
     side('current  ', report.current),
-    `dataset drift: ${report.datasetDrift ? 'YES' : 'no'} (${report.driftedColumns} of ${report.judgedColumns} columns drifted, share ${formatNumber(report.driftShare)}, threshold ${formatNumber(report.datasetDriftShare)})`,
+    `dataset drift: ${report.datasetDrift ? 'YES' : 'no'} (${report.driftedColumns} of ${report.judgedColumns} columns drifted, share ${formatNumber(report.driftShare)}, threshold ${formatNumber(report.datasetDriftShare)}` +
+      `${report.correction === 'none' ? '' : `; p-values ${report.correction.replace(/_/g, '-')}-adjusted`})`,
     '',
     line(header),
     ...rows.map(line),

@@ -31,6 +31,10 @@ export class CompareCommand {
 
   async compare(reference: vscode.Uri, current: vscode.Uri): Promise<DriftReport | undefined> {
     const settings = readSettings(current);
+    for (const problem of settings.problems) {
+      this.log.warn(`ignoring a setting: ${problem}`);
+      void vscode.window.showWarningMessage(`Drift Inspector: ignoring a setting: ${problem}`);
+    }
     this.log.info(`comparing ${current.fsPath} with reference ${reference.fsPath}`);
     this.panel.showRunning(reference.fsPath, current.fsPath);
     const started = Date.now();

@@ -1,12 +1,13 @@
 /**
- * Drifted columns as Problems: on the column's header cell (CSV/TSV) or on line 1 of the file (Parquet).
+ * Drifted columns as Problems: on the column's header cell (CSV/TSV) or on line 1 of the file (other formats).
  * A file's diagnostics are replaced by its next comparison.
  */
 import { open } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { guessDelimiter, splitHeader } from '../core/io/headerCells';
 import { formatEvidence } from '../core/suite/format';
-import type { DriftReport } from '../core/suite/report';
+import { findingText } from '../core/suite/findingText';
+import type { ColumnResult, DriftReport } from '../core/suite/report';
 
 /** A header line longer than this is not a header anyone reads; reading stops there. */
 const HEADER_BYTES = 256 * 1024;
@@ -15,16 +16,32 @@ export class DriftDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('drift');
 
   async publish(current: vscode.Uri, report: DriftReport): Promise<vscode.Diagnostic[]> {
-    const drifted = report.columns.filter((c) => c.drifted === true);
-    const cells = report.current.format === 'parquet' ? [] : await this.headerCells(current);
-    const diagnostics = drifted.map((c) => {
+    // Only delimited text has a header line to point at; other formats get their diagnostics on line 1.
+    const hasHeaderLine = report.current.format === 'csv' || report.current.format === 'tsv';
+    const cells = hasHeaderLine ? await this.headerCells(current) : [];
+    const at = (c: ColumnResult) => {
       const cell = c.currentIndex !== undefined ? cells[c.currentIndex] : undefined;
-      const range = cell ? new vscode.Range(0, cell.start, 0, cell.end) : new vscode.Range(0, 0, 0, 0);
-      const d = new vscode.Diagnostic(range, `Drift in "${c.name}": ${formatEvidence(c)}`, vscode.DiagnosticSeverity.Warning);
+      return cell ? new vscode.Range(0, cell.start, 0, cell.end) : new vscode.Range(0, 0, 0, 0);
+    };
+    const diagnostic = (c: ColumnResult, message: string, severity: vscode.DiagnosticSeverity, code?: string) => {
+      const d = new vscode.Diagnostic(at(c), message, severity);
       d.source = 'Drift Inspector';
-      d.code = c.test ?? undefined;
+      d.code = code;
       return d;
-    });
+    };
+    const diagnostics = [
+      ...report.columns
+        .filter((c) => c.drifted === true)
+        .map((c) => diagnostic(c, `Drift in "${c.name}": ${formatEvidence(c)}`, vscode.DiagnosticSeverity.Warning, c.test ?? undefined)),
+      // Schema findings of columns present in the current file (a vanished column has no cell to point at).
+      ...report.columns
+        .filter((c) => c.currentIndex !== undefined)
+        .flatMap((c) =>
+          c.findings
+            .filter((f) => f.kind !== 'only_in_current')
+            .map((f) => diagnostic(c, `"${c.name}": ${findingText(f)}`, vscode.DiagnosticSeverity.Information, f.kind)),
+        ),
+    ];
     this.collection.set(current, diagnostics);
     return diagnostics;
   }
@@ -44,11 +61,17 @@ export class DriftDiagnostics implements vscode.Disposable {
     try {
       const buffer = Buffer.alloc(HEADER_BYTES);
       const { bytesRead } = await file.read(buffer, 0, HEADER_BYTES, 0);
-      head = new TextDecoder('utf-8').decode(buffer.subarray(0, bytesRead));
+      head = decodeHead(buffer.subarray(0, bytesRead));
     } finally {
       await file.close();
     }
     const firstLine = head.split(/\r\n|\n|\r/, 1)[0] ?? '';
     return splitHeader(firstLine, guessDelimiter(firstLine, /\.tsv$/i.test(uri.path)));
   }
+}
+
+/** The BOM says how a text file is encoded (UTF-16 files carry one); UTF-8 otherwise. The BOM itself is dropped. */
+function decodeHead(bytes: Uint8Array): string {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(encoding).decode(bytes);
 }

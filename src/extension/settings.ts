@@ -1,20 +1,51 @@
 /** The user's Drift Inspector settings, read fresh for every comparison so changes apply at once. */
 import * as vscode from 'vscode';
-import type { SuiteOptions } from '../core/suite/report';
+import type { ColumnType } from '../core/io/table';
+import { COLUMN_TYPES } from '../core/suite/overrides';
+import { isTestId } from '../core/suite/registry';
+import type { Correction, SuiteOptions, TestChoice } from '../core/suite/report';
 
 export interface Settings {
   suite: SuiteOptions;
   maxRows: number;
+  /** Settings that could not be used, each saying which and why (the JSON schema only warns in the editor). */
+  problems: string[];
 }
 
 export function readSettings(scope?: vscode.Uri): Settings {
   const c = vscode.workspace.getConfiguration('driftInspector', scope);
+  const problems: string[] = [];
+  const choices = (key: string, keep: (name: string) => boolean) => {
+    const raw = c.get<Record<string, { test?: unknown; threshold?: unknown }>>(key) ?? {};
+    const out: Record<string, TestChoice> = {};
+    for (const [name, value] of Object.entries(raw)) {
+      if (!keep(name)) {
+        problems.push(`driftInspector.${key}: "${name}" is not a column type (${COLUMN_TYPES.join(', ')})`);
+        continue;
+      }
+      const choice: TestChoice = {};
+      if (typeof value?.test === 'string' && isTestId(value.test)) choice.test = value.test;
+      else if (value?.test !== undefined) problems.push(`driftInspector.${key}.${name}: unknown test ${JSON.stringify(value.test)}`);
+      if (typeof value?.threshold === 'number' && value.threshold >= 0) choice.threshold = value.threshold;
+      else if (value?.threshold !== undefined) problems.push(`driftInspector.${key}.${name}: threshold must be a non-negative number`);
+      if (choice.test !== undefined || choice.threshold !== undefined) out[name] = choice;
+    }
+    return out;
+  };
+  const bins = c.get<number | null>('bins');
   return {
     suite: {
       pValueThreshold: c.get<number>('pValueThreshold'),
       distanceThreshold: c.get<number>('distanceThreshold'),
       datasetDriftShare: c.get<number>('datasetDriftShare'),
+      byType: choices('testsByType', (t) => COLUMN_TYPES.includes(t as ColumnType)) as SuiteOptions['byType'],
+      byColumn: choices('testsByColumn', () => true),
+      correction: c.get<Correction>('correction'),
+      bins: typeof bins === 'number' && bins >= 1 ? Math.round(bins) : undefined,
+      missingAsCategory: c.get<boolean>('missingAsCategory'),
+      psiMajorThreshold: c.get<number>('psiMajorThreshold'),
     },
     maxRows: c.get<number>('maxRows') ?? 1_000_000,
+    problems,
   };
 }

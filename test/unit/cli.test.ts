@@ -67,3 +67,25 @@ test('bad arguments exit 2 with usage', () => {
   }
   assert.equal(run('--help').code, 0);
 });
+
+test('--test, --column and --correction override the suite; bad values exit 2 naming the problem', () => {
+  const { code, stdout } = run('compare', reference, current, '--format', 'json', '--test', 'numeric=psi', '--column', 'age=anderson:0.01', '--column', 'city=:0.5', '--correction', 'bh');
+  assert.equal(code, 0);
+  const report = JSON.parse(stdout);
+  const byName = Object.fromEntries(report.columns.map((c: { name: string }) => [c.name, c]));
+  assert.equal(report.correction, 'benjamini_hochberg');
+  assert.equal(byName.age.test, 'anderson');
+  assert.equal(byName.age.threshold, 0.01);
+  assert.equal(byName.income.test, 'psi');
+  assert.equal(byName.city.test, 'chi2');
+  assert.equal(byName.city.threshold, 0.5);
+  for (const c of report.columns) if (c.testKind === 'p_value') assert.ok(c.adjustedPValue >= c.pValue);
+
+  const bad = run('compare', reference, current, '--test', 'numeric=bogus');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--test: unknown test "bogus" \(known: ks, chi2/);
+  const badType = run('compare', reference, current, '--test', 'numbers=ks');
+  assert.equal(badType.code, 2);
+  assert.match(badType.stderr, /unknown column type "numbers"/);
+  assert.equal(run('compare', reference, current, '--correction', 'holm').code, 2);
+});

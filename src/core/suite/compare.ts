@@ -2,36 +2,39 @@
  * Compares two tables column by column and decides dataset drift from the share of drifted columns.
  * One column's failure becomes that column's `error` status; it never discards the others' results.
  */
-import type { Column, Table } from '../io/table';
+import type { CodedColumn, Column, NumericColumn, Table } from '../io/table';
+import { jensenShannonDistance, normalizedWasserstein } from '../stats';
+import { binnedCounts } from './binned';
 import { categoryShares, numericHistogram } from './charts';
-import { defaultTest, FEW_VALUES_MAX } from './choice';
-import type { ColumnResult, DatasetSummary, DriftReport, SuiteOptions } from './report';
-import {
-  categoricalPair,
-  distinctValues,
-  isCoded,
-  numericAsCategories,
-  numericPair,
-  total,
-  type CategoricalPair,
-} from './samples';
-import { isDrift, runCategoricalTest, runNumericTest, TEST_KIND } from './tests';
+import { defaultTest, FEW_VALUES_MAX, resolveChoice } from './choice';
+import { findingsOf } from './findings';
+import { adjustPValues } from './corrections';
+import { TESTS, type TestOutcome } from './registry';
+import type { ColumnResult, DatasetSummary, DriftReport, SuiteOptions, TestId } from './report';
+import { categoricalSamples, isCoded, numericAsCategories, numericSamples, total, type ColumnSamples } from './samples';
 
-export const DEFAULTS: Required<SuiteOptions> = {
+export const DEFAULTS = {
   pValueThreshold: 0.05,
   distanceThreshold: 0.1,
   datasetDriftShare: 0.5,
-};
+  correction: 'none',
+  psiMajorThreshold: 0.25,
+  nullShareChange: 0.05,
+} as const satisfies SuiteOptions;
+
+type Settings = SuiteOptions & { -readonly [K in keyof typeof DEFAULTS]: NonNullable<SuiteOptions[K]> };
 
 export function compareTables(reference: Table, current: Table, options: SuiteOptions = {}): DriftReport {
-  const settings = { ...DEFAULTS, ...definedOnly(options) };
+  const settings: Settings = { ...DEFAULTS, ...definedOnly(options) };
   const currentByName = new Map(current.columns.map((c) => [c.name, c]));
   const currentIndex = new Map(current.columns.map((c, i) => [c.name, i]));
   const referenceNames = new Set(reference.columns.map((c) => c.name));
-  const columns: ColumnResult[] = [
+  const compared: ColumnResult[] = [
     ...reference.columns.map((ref) => compareColumn(ref, currentByName.get(ref.name), settings)),
     ...current.columns.filter((c) => !referenceNames.has(c.name)).map((cur) => compareColumn(undefined, cur, settings)),
   ].map((c) => (currentIndex.has(c.name) ? { ...c, currentIndex: currentIndex.get(c.name) } : c));
+  const columns = correct(compared, settings.correction);
+
   const judged = columns.filter((c) => c.drifted !== null);
   const drifted = judged.filter((c) => c.drifted).length;
   const driftShare = judged.length > 0 ? drifted / judged.length : 0;
@@ -43,24 +46,30 @@ export function compareTables(reference: Table, current: Table, options: SuiteOp
     driftedColumns: drifted,
     judgedColumns: judged.length,
     datasetDriftShare: settings.datasetDriftShare,
+    correction: settings.correction,
     columns,
     createdAt: new Date().toISOString(),
   };
 }
 
-function compareColumn(ref: Column | undefined, cur: Column | undefined, settings: Required<SuiteOptions>): ColumnResult {
+function compareColumn(ref: Column | undefined, cur: Column | undefined, settings: Settings): ColumnResult {
+  const some = (ref ?? cur)!;
   const base: ColumnResult = {
-    name: (ref ?? cur)!.name,
-    type: (ref ?? cur)!.type,
+    name: some.name,
+    type: some.type,
     status: 'ok',
     test: null,
     testKind: null,
     statistic: null,
     pValue: null,
+    adjustedPValue: null,
     threshold: null,
     drifted: null,
+    effectSize: null,
+    effectSizeMeasure: null,
     referenceNonNull: ref ? nonNull(ref) : 0,
     currentNonNull: cur ? nonNull(cur) : 0,
+    findings: !ref || !cur ? findingsOf(ref, cur, undefined, settings.nullShareChange) : [],
   };
   if (!ref) return { ...base, status: 'only_in_current', message: 'Column is only in the current file.' };
   if (!cur) return { ...base, status: 'only_in_reference', message: 'Column is only in the reference file.' };
@@ -71,90 +80,119 @@ function compareColumn(ref: Column | undefined, cur: Column | undefined, setting
   }
 }
 
-function judge(base: ColumnResult, ref: Column, cur: Column, settings: Required<SuiteOptions>): ColumnResult {
+function judge(base: ColumnResult, ref: Column, cur: Column, settings: Settings): ColumnResult {
   if (isCoded(ref) !== isCoded(cur) || (ref.type === 'datetime') !== (cur.type === 'datetime')) {
     return {
       ...base,
+      findings: findingsOf(ref, cur, undefined, settings.nullShareChange),
       currentType: cur.type,
       status: 'type_mismatch',
       message: `Column is ${ref.type} in the reference but ${cur.type} in the current file.`,
     };
   }
-  const withType = cur.type !== ref.type ? { ...base, currentType: cur.type } : base;
-
-  if (!isCoded(ref) && !isCoded(cur)) {
-    const pair = numericPair(ref, cur);
-    const counts = { ...withType, referenceNonNull: pair.reference.length, currentNonNull: pair.current.length };
-    if (pair.reference.length === 0 || pair.current.length === 0) return notEnoughData(counts);
-    if (ref.type === 'datetime') {
-      return {
-        ...counts,
-        status: 'unsupported',
-        message: 'Datetime columns are not tested for drift: they mark when rows were recorded, which always moves.',
-        chart: numericHistogram(pair),
-      };
-    }
-    const few = distinctValues(pair, FEW_VALUES_MAX);
-    if (few === null) {
-      const test = defaultTest(pair.reference.length, true, FEW_VALUES_MAX + 1);
-      return decide(counts, test, runNumericTest(test, pair), settings, numericHistogram(pair));
-    }
-    return judgeCategories(counts, numericAsCategories(pair, few), true, settings);
+  const samples = isCoded(ref)
+    ? categoricalSamples(ref, cur as CodedColumn)
+    : numericSamples(ref as NumericColumn, cur as NumericColumn, FEW_VALUES_MAX);
+  const usable = usableCounts(samples);
+  const counted: ColumnResult = {
+    ...(cur.type !== ref.type ? { ...base, currentType: cur.type } : base),
+    referenceNonNull: usable.reference,
+    currentNonNull: usable.current,
+    findings: findingsOf(ref, cur, samples, settings.nullShareChange),
+  };
+  if (usable.reference === 0 || usable.current === 0) {
+    return { ...counted, status: 'not_enough_data', message: 'A side has no usable (non-missing, finite) values.' };
+  }
+  const chart = chartOf(samples);
+  if (ref.type === 'datetime') {
+    const message = 'Datetime columns are not tested for drift: they mark when rows were recorded, which always moves.';
+    return { ...counted, status: 'unsupported', message, chart };
+  }
+  if (ref.type === 'text') {
+    return { ...counted, status: 'unsupported', message: 'Free-text columns (mostly distinct values) are not tested for drift yet.' };
   }
 
-  if (isCoded(ref) && isCoded(cur)) {
-    const pair = categoricalPair(ref, cur);
-    const counts = { ...withType, referenceNonNull: total(pair.reference), currentNonNull: total(pair.current) };
-    if (counts.referenceNonNull === 0 || counts.currentNonNull === 0) return notEnoughData(counts);
-    if (ref.type === 'text') {
-      return {
-        ...counts,
-        status: 'unsupported',
-        message: 'Free-text columns (mostly distinct values) are not tested for drift yet.',
-      };
-    }
-    return judgeCategories(counts, pair, false, settings);
+  const distinct = samples.kind === 'categorical' ? samples.pair.categories.length : samples.values?.length ?? FEW_VALUES_MAX + 1;
+  const fallback = defaultTest(usable.reference, samples.kind === 'numeric', distinct);
+  const choice = resolveChoice(ref.name, ref.type, fallback, settings);
+  const spec = TESTS[choice.test];
+  const unfit = (why: string) => ({
+    ...counted,
+    status: 'error' as const,
+    test: spec.id,
+    testKind: spec.kind,
+    message: `${spec.label} (set by the ${choice.source} setting) does not fit this column: ${why}.`,
+    chart,
+  });
+
+  let outcome: TestOutcome;
+  if (spec.input === 'samples') {
+    if (samples.kind !== 'numeric') return unfit(`it needs numeric values and "${ref.name}" is ${ref.type}`);
+    outcome = spec.run(samples.pair.reference, samples.pair.current);
+  } else {
+    const counts = binnedCounts(samples, spec, settings);
+    if (spec.twoValued && counts.categories.length > 2) return unfit(`it needs two values and there are ${counts.categories.length}`);
+    outcome = spec.run(counts.reference, counts.current);
   }
-  throw new Error(`unexpected column types ${ref.type} / ${cur.type}`);
-}
+  if (Number.isNaN(outcome.statistic) || (outcome.pValue !== null && Number.isNaN(outcome.pValue))) {
+    return { ...counted, status: 'error', test: spec.id, testKind: spec.kind, message: `${spec.label} gave no value for these samples.`, chart };
+  }
 
-function judgeCategories(
-  base: ColumnResult,
-  pair: CategoricalPair,
-  isNumeric: boolean,
-  settings: Required<SuiteOptions>,
-): ColumnResult {
-  const test = defaultTest(base.referenceNonNull, isNumeric, pair.categories.length);
-  return decide(base, test, runCategoricalTest(test, pair), settings, categoryShares(pair));
-}
-
-function decide(
-  base: ColumnResult,
-  test: ColumnResult['test'] & {},
-  outcome: { statistic: number; pValue: number | null },
-  settings: Required<SuiteOptions>,
-  chart: ColumnResult['chart'],
-): ColumnResult {
-  const testKind = TEST_KIND[test];
-  const threshold = testKind === 'p_value' ? settings.pValueThreshold : settings.distanceThreshold;
+  const effect: { value: number; measure: TestId } =
+    spec.kind === 'distance' ? { value: outcome.statistic, measure: spec.id } : effectSize(samples);
   return {
-    ...base,
-    test,
-    testKind,
-    statistic: outcome.statistic,
+    ...counted,
+    test: spec.id,
+    testKind: spec.kind,
+    // ±Infinity (e.g. Fisher's odds ratio with an empty cell) has no JSON form; the p-value still decides.
+    statistic: Number.isFinite(outcome.statistic) ? outcome.statistic : null,
     pValue: outcome.pValue,
-    threshold,
-    drifted: isDrift(testKind, outcome, threshold),
+    adjustedPValue: outcome.pValue,
+    threshold: choice.threshold,
+    drifted: spec.kind === 'p_value' ? outcome.pValue! < choice.threshold : outcome.statistic >= choice.threshold,
+    ...(spec.id === 'psi' ? { major: outcome.statistic >= settings.psiMajorThreshold } : {}),
+    effectSize: Number.isFinite(effect.value) ? effect.value : null,
+    effectSizeMeasure: effect.measure,
     chart,
   };
 }
 
-function nonNull(column: Column): number {
-  return (isCoded(column) ? column.codes.length : column.values.length) - column.nullCount;
+/** A distance beside every p-value: the normalised Wasserstein distance for numbers, Jensen-Shannon for categories. */
+function effectSize(samples: ColumnSamples): { value: number; measure: TestId } {
+  if (samples.kind === 'numeric' && samples.values === null) {
+    return { value: normalizedWasserstein(samples.pair.reference, samples.pair.current), measure: 'wasserstein' };
+  }
+  const counts = samples.kind === 'numeric' ? numericAsCategories(samples.pair, samples.values!) : samples.pair;
+  return { value: jensenShannonDistance(counts.reference, counts.current), measure: 'jensen_shannon' };
 }
 
-function notEnoughData(base: ColumnResult): ColumnResult {
-  return { ...base, status: 'not_enough_data', message: 'A side has no usable (non-missing, finite) values.' };
+function chartOf(samples: ColumnSamples): ColumnResult['chart'] {
+  if (samples.kind === 'categorical') return categoryShares(samples.pair);
+  return samples.values === null ? numericHistogram(samples.pair) : categoryShares(numericAsCategories(samples.pair, samples.values));
+}
+
+/** p-value tests of judged columns are adjusted together; verdicts then use the adjusted p-values. */
+function correct(columns: ColumnResult[], correction: Settings['correction']): ColumnResult[] {
+  const tested = columns.flatMap((c, i) => (c.drifted !== null && c.testKind === 'p_value' ? [i] : []));
+  const adjusted = adjustPValues(
+    tested.map((i) => columns[i].pValue!),
+    correction,
+  );
+  const byIndex = new Map(tested.map((i, k) => [i, adjusted[k]]));
+  return columns.map((c, i) => {
+    const p = byIndex.get(i);
+    return p === undefined ? c : { ...c, adjustedPValue: p, drifted: p < c.threshold! };
+  });
+}
+
+function usableCounts(samples: ColumnSamples): { reference: number; current: number } {
+  return samples.kind === 'numeric'
+    ? { reference: samples.pair.reference.length, current: samples.pair.current.length }
+    : { reference: total(samples.pair.reference), current: total(samples.pair.current) };
+}
+
+function nonNull(column: Column): number {
+  return (isCoded(column) ? column.codes.length : column.values.length) - column.nullCount;
 }
 
 function summarize(table: Table): DatasetSummary {

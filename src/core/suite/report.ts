@@ -5,7 +5,26 @@
 import type { ColumnType, DataFormat } from '../io/table';
 
 /** Ids of drift tests and distances as they appear in reports, settings and the CLI. */
-export type TestId = 'ks' | 'chi2' | 'z' | 'wasserstein' | 'jensen_shannon' | 'psi';
+export const TEST_IDS = [
+  'ks',
+  'chi2',
+  'z',
+  'fisher',
+  'anderson',
+  'cramer_von_mises',
+  'mann_whitney',
+  'wasserstein',
+  'energy',
+  'jensen_shannon',
+  'kl',
+  'hellinger',
+  'total_variation',
+  'psi',
+] as const;
+export type TestId = (typeof TEST_IDS)[number];
+
+/** How p-values are adjusted for testing many columns at once. */
+export type Correction = 'none' | 'bonferroni' | 'benjamini_hochberg';
 
 /** Whether a larger statistic (distance) or a smaller p-value signals drift. */
 export type TestKind = 'p_value' | 'distance';
@@ -59,6 +78,17 @@ export interface CategoryShares {
 
 export type ColumnChart = NumericHistogram | CategoryShares;
 
+/** A change of schema or content worth knowing about, whatever the drift verdict says. */
+export type Finding =
+  | { kind: 'only_in_reference' }
+  | { kind: 'only_in_current' }
+  | { kind: 'type_changed'; reference: ColumnType; current: ColumnType }
+  /** Categories seen on one side only: `values` lists the first few, `count` all of them. */
+  | { kind: 'new_categories'; values: string[]; count: number }
+  | { kind: 'vanished_categories'; values: string[]; count: number }
+  /** The share of missing values moved by at least the report's `nullShareChange`. */
+  | { kind: 'null_share_changed'; reference: number; current: number };
+
 export interface ColumnResult {
   name: string;
   type: ColumnType;
@@ -71,14 +101,27 @@ export interface ColumnResult {
   statistic: number | null;
   /** Null for distance tests. */
   pValue: number | null;
+  /** The p-value after the report's multiple-testing correction (equals pValue when none); null for distances. */
+  adjustedPValue: number | null;
   threshold: number | null;
   /** True / false, or null when the column could not be judged. */
   drifted: boolean | null;
+  /** PSI only: at or above the major-shift threshold (0.25 by default). */
+  major?: boolean;
+  /**
+   * How far the distributions moved, beside the verdict: with large samples every p-value is tiny, so a
+   * distance says whether the drift matters. The test's own value for distance tests; otherwise the
+   * normalised Wasserstein distance (numeric) or the Jensen-Shannon distance (categories).
+   */
+  effectSize: number | null;
+  effectSizeMeasure: TestId | null;
   referenceNonNull: number;
   currentNonNull: number;
   /** Position of the column in the current file (its header cell for CSV/TSV); absent when only in the reference. */
   currentIndex?: number;
   message?: string;
+  /** Schema and content findings (empty when there are none). */
+  findings: Finding[];
   chart?: ColumnChart;
 }
 
@@ -92,16 +135,38 @@ export interface DriftReport {
   judgedColumns: number;
   /** Dataset drift when driftShare >= this. */
   datasetDriftShare: number;
+  /** Multiple-testing correction applied to the p-values of the judged columns. */
+  correction: Correction;
   columns: ColumnResult[];
   /** ISO 8601 time the report was made. */
   createdAt: string;
 }
 
+/** A column's test and/or threshold, set per column type or per column name. */
+export interface TestChoice {
+  test?: TestId;
+  threshold?: number;
+}
+
 export interface SuiteOptions {
   /** p-value tests drift below this (default 0.05). */
   pValueThreshold?: number;
-  /** Distances drift above this (default 0.1). */
+  /** Distances drift at or above this (default 0.1). */
   distanceThreshold?: number;
   /** Dataset drift at this share of drifted columns (default 0.5). */
   datasetDriftShare?: number;
+  /** Overrides of the default test choice per column type; `byColumn` wins over this. */
+  byType?: Partial<Record<ColumnType, TestChoice>>;
+  /** Overrides per column name. */
+  byColumn?: Record<string, TestChoice>;
+  /** Adjust p-values across columns (default none, as Evidently). */
+  correction?: Correction;
+  /** Bins for binned measures of numeric columns (default: Sturges for distances, 10 reference quantiles for PSI). */
+  bins?: number;
+  /** Count missing values as a category of their own in binned measures (default false: they are left out). */
+  missingAsCategory?: boolean;
+  /** PSI at or above this is a major shift (default 0.25). */
+  psiMajorThreshold?: number;
+  /** Report a column whose share of missing values moved by at least this (default 0.05, i.e. 5 points). */
+  nullShareChange?: number;
 }

@@ -19,6 +19,35 @@ export interface CategoricalPair {
   current: Float64Array;
 }
 
+/**
+ * A column pair ready for any test: numeric samples (with their distinct values when there are few, for
+ * tests that treat them as categories) or category counts; plus how many values each side is missing.
+ */
+export type ColumnSamples =
+  | { kind: 'numeric'; pair: NumericPair; values: number[] | null; referenceMissing: number; currentMissing: number }
+  | { kind: 'categorical'; pair: CategoricalPair; referenceMissing: number; currentMissing: number };
+
+/** `fewValues`: numeric columns with at most this many distinct values also get their value list. */
+export function numericSamples(reference: NumericColumn, current: NumericColumn, fewValues: number): ColumnSamples {
+  const pair = numericPair(reference, current);
+  return {
+    kind: 'numeric',
+    pair,
+    values: distinctValues(pair, fewValues),
+    referenceMissing: reference.values.length - pair.reference.length,
+    currentMissing: current.values.length - pair.current.length,
+  };
+}
+
+export function categoricalSamples(reference: CodedColumn, current: CodedColumn): ColumnSamples {
+  return {
+    kind: 'categorical',
+    pair: categoricalPair(reference, current),
+    referenceMissing: reference.nullCount,
+    currentMissing: current.nullCount,
+  };
+}
+
 export function finiteValues(column: NumericColumn): Float64Array {
   const src = column.values;
   let n = 0;
