@@ -190,6 +190,20 @@ describe('Compare with Reference', function () {
     assert.ok(report && report.driftedColumns === 2, 'a fresh worker runs the next comparison');
   });
 
+  it('reports schema findings as Information on the column\'s header cell', async () => {
+    const drift = await api();
+    const dir = mkdtempSync(join(tmpdir(), 'drift-findings-'));
+    const changed = vscode.Uri.file(join(dir, 'current.csv'));
+    // The current file with a new category in `segment`.
+    const lines = readFileSync(current().fsPath, 'utf8').trimEnd().split('\n');
+    writeFileSync(changed.fsPath, [lines[0], ...lines.slice(1).map((l, i) => (i % 4 === 0 ? l.replace(',smb,', ',vip,') : l))].join('\n'));
+    assert.ok(await drift.compare(reference(), changed));
+    const info = vscode.languages.getDiagnostics(changed).filter((d) => d.severity === vscode.DiagnosticSeverity.Information);
+    assert.deepEqual(info.map((d) => d.message), ['"segment": 1 new category: "vip"']);
+    assert.ok(info[0].range.isEqual(headerRange(changed, 'segment')));
+    assert.equal(info[0].code, 'new_categories');
+  });
+
   it('reports unreadable input as an error without a report or diagnostics', async () => {
     const drift = await api();
     const dir = mkdtempSync(join(tmpdir(), 'drift-bad-'));
