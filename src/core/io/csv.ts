@@ -3,17 +3,20 @@
  * go straight into per-column `ColumnBuilder`s (infer.ts), which decide each column's type.
  *
  * Rules: a header row names the columns; RFC 4180 quoting (delimiters, quotes and newlines inside quotes); LF, CRLF
- * (or CR) line ends; a UTF-8 BOM is dropped; the delimiter is `\t` for .tsv and otherwise sniffed among `,` `;`
- * `\t` `|` from the first lines. Blank lines are skipped, except in a one-column file, where a blank line is a
- * missing value (trailing blank lines are still dropped). Every other row must have as many fields as the header.
+ * or CR line ends (papaparse guesses which from the first chunk); UTF-8, with its BOM dropped, or UTF-16 LE/BE with
+ * a BOM (textFile.ts); the delimiter is `\t` for .tsv and otherwise sniffed among `,` `;` `\t` `|` from the first
+ * lines. Blank lines are skipped, except in a one-column file, where a blank line is a missing value (trailing blank
+ * lines are still dropped). Every other row must have as many fields as the header, or (`raggedRows: 'skip'`) is
+ * dropped and counted. Columns named in `columnTypes` get that type (forced.ts) instead of an inferred one.
  */
-import * as fs from 'node:fs';
 import { basename } from 'node:path';
 import * as Papa from 'papaparse';
-import { fileError } from './files';
-import { ColumnBuilder, uniqueNames } from './infer';
+import { BadValue, cellBuilder, expectation, isChecking, quoteValue, type CellBuilder, type CheckingBuilder } from './forced';
+import { nullTokens } from './infer';
+import { nameColumns } from './names';
 import { DEFAULT_SEED, Reservoir, rowCap } from './sample';
-import { CancelledError, DataReadError, type Column, type ReadOptions, type Table } from './table';
+import { CancelledError, DataReadError, MAX_SKIPPED_LINES, type Column, type ReadOptions, type Table } from './table';
+import { decodeHead, encodingOf, fileSize, openText, readHead, type TextEncoding } from './textFile';
 
 /** Knobs for benchmarks and tests. */
 export const csvTuning = {
@@ -31,10 +34,14 @@ export async function readCsv(path: string, format: 'csv' | 'tsv', options: Read
   const size = await fileSize(path);
   if (size === 0) throw new DataReadError(`${name}: file is empty`, path);
   const head = await readHead(path, Math.min(size, PROBE_BYTES));
-  if (head.includes(0)) {
-    throw new DataReadError(`${name}: does not look like a text CSV file (it contains NUL bytes; is it binary or UTF-16?)`, path);
+  const encoding = encodingOf(head);
+  let text = decodeHead(head, encoding);
+  if (encoding === 'utf-8' ? head.includes(0) : text.includes('\0')) {
+    throw new DataReadError(
+      `${name}: does not look like a text CSV file (it contains NUL bytes; is it binary, or UTF-16 without a byte-order mark?)`,
+      path,
+    );
   }
-  let text = head.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (size <= PROBE_BYTES && text.trim() === '') throw new DataReadError(`${name}: file is empty`, path);
   const delimiter = format === 'tsv' ? '\t' : sniffDelimiter(text, size > head.length);
@@ -42,30 +49,49 @@ export async function readCsv(path: string, format: 'csv' | 'tsv', options: Read
   const cap = rowCap(options.maxRows);
   const seed = options.seed ?? DEFAULT_SEED;
   const reservoir = cap !== undefined ? new Reservoir(cap, seed) : undefined;
+  const nulls = nullTokens(options.nullTokens);
+  const skipRagged = options.raggedRows === 'skip';
   let names: string[] | undefined;
-  let builders: ColumnBuilder[] = [];
+  let renamed: Table['renamedColumns'];
+  let builders: CellBuilder[] = [];
+  /** Builders that reject some cells: checked on rows sampling drops too. */
+  let checked: { j: number; builder: CheckingBuilder }[] = [];
   let rows = 0;
   const records = new Records(
+    skipRagged,
     (header) => {
-      names = uniqueNames(header);
-      builders = names.map(() => new ColumnBuilder({ infer: true, overwrites: reservoir !== undefined }));
+      ({ names, renamed } = nameColumns(header));
+      builders = names.map((n) => cellBuilder(options.columnTypes?.[n], nulls, reservoir !== undefined));
+      checked = builders.flatMap((builder, j) => (isChecking(builder) ? [{ j, builder }] : []));
     },
-    (fields) => {
+    (fields, record) => {
       const slot = reservoir ? reservoir.next() : rows++;
-      if (slot < 0) return;
-      for (let j = 0; j < builders.length; j++) builders[j].set(slot, fields[j]);
+      let j = 0;
+      try {
+        if (slot < 0) {
+          for (const c of checked) c.builder.check(fields[(j = c.j)]);
+          return;
+        }
+        for (; j < builders.length; j++) builders[j].set(slot, fields[j]);
+      } catch (err) {
+        if (err instanceof BadValue) throw new BadCell(record, names![j], err);
+        throw err;
+      }
     },
   );
-  const scanOptions: ScanOptions = { delimiter, size, onProgress: options.onProgress, isCancelled: options.isCancelled };
+  const scanOptions: ScanOptions = { delimiter, encoding, size, onProgress: options.onProgress, isCancelled: options.isCancelled };
   await withLines(path, scanOptions, () => scan(path, scanOptions, (chunk, first) => records.feed(chunk, first)));
   if (!names) throw new DataReadError(`${name}: file is empty`, path);
   const held = reservoir ? reservoir.rows : rows;
   const totalRows = reservoir ? reservoir.seen : rows;
 
-  await withLines(path, scanOptions, () => repair(path, { ...scanOptions, onProgress: undefined }, builders, held, reservoir));
+  const pass: ScanOptions = { ...scanOptions, onProgress: undefined };
+  await withLines(path, pass, () => repair(path, pass, skipRagged, builders, held, reservoir));
+  const skippedRowLines = records.skipped > 0 ? await linesOfRecords(path, pass, records.skippedRecords) : [];
 
   const columns: Column[] = builders.map((b, j) => b.finish(names![j], held));
   builders = [];
+  checked = [];
   return {
     path,
     format,
@@ -74,6 +100,8 @@ export async function readCsv(path: string, format: 'csv' | 'tsv', options: Read
     ...(reservoir && totalRows > held ? { sample: { rows: held, seed } } : {}),
     columns,
     skipped: [],
+    ...(renamed ? { renamedColumns: renamed } : {}),
+    ...(records.skipped > 0 ? { skippedRows: records.skipped, skippedRowLines } : {}),
   };
 }
 
@@ -84,7 +112,8 @@ export async function readCsv(path: string, format: 'csv' | 'tsv', options: Read
 async function repair(
   path: string,
   options: ScanOptions,
-  builders: ColumnBuilder[],
+  skipRagged: boolean,
+  builders: CellBuilder[],
   held: number,
   reservoir: Reservoir | undefined,
 ): Promise<void> {
@@ -98,6 +127,7 @@ async function repair(
   let next = 0;
   let row = 0;
   const records = new Records(
+    skipRagged,
     () => undefined,
     (fields) => {
       if (next < targets.length && targets[next].source === row) {
@@ -113,14 +143,21 @@ async function repair(
   });
 }
 
-/** Splits papaparse's rows into the header and data records, applying the blank-line and field-count rules. */
+/**
+ * Splits papaparse's rows into the header and data records, applying the blank-line and field-count rules. Records
+ * are numbered as papaparse's rows (blank ones and the header included), which `linesOfRecords` maps to lines.
+ */
 class Records {
   private columns = -1;
   private blanks = 0;
+  /** Rows dropped for their field count (with `skipRagged`), and the record numbers of the first of them. */
+  skipped = 0;
+  readonly skippedRecords: number[] = [];
 
   constructor(
+    private readonly skipRagged: boolean,
     private readonly onHeader: (fields: string[]) => void,
-    private readonly onRecord: (fields: string[]) => void,
+    private readonly onRecord: (fields: string[], record: number) => void,
   ) {}
 
   /** `first`: index of `rows[0]` among all rows papaparse produced (blank ones and the header included). */
@@ -138,9 +175,14 @@ class Records {
         if (this.columns === 1) this.blanks++;
         continue;
       }
-      if (fields.length !== this.columns) throw new RaggedRow(first + i, this.columns, fields.length);
-      for (; this.blanks > 0; this.blanks--) this.onRecord(['']);
-      this.onRecord(fields);
+      if (fields.length !== this.columns) {
+        if (!this.skipRagged) throw new RaggedRow(first + i, this.columns, fields.length);
+        if (this.skipped++ < MAX_SKIPPED_LINES) this.skippedRecords.push(first + i);
+        continue;
+      }
+      // A blank line's record number is not kept: its line is only needed for ragged rows, which are never blank.
+      for (; this.blanks > 0; this.blanks--) this.onRecord([''], first + i);
+      this.onRecord(fields, first + i);
     }
   }
 }
@@ -153,6 +195,17 @@ class RaggedRow extends Error {
     readonly actual: number,
   ) {
     super('ragged row');
+  }
+}
+
+/** A cell not of its column's forced type; turned into a DataReadError with a line number by `withLines`. */
+class BadCell extends Error {
+  constructor(
+    readonly record: number,
+    readonly column: string,
+    readonly bad: BadValue,
+  ) {
+    super('bad cell');
   }
 }
 
@@ -185,6 +238,16 @@ async function withLines(path: string, options: ScanOptions, body: () => Promise
         line,
       );
     }
+    if (err instanceof BadCell) {
+      const line = await lineOfRecord(path, options, err.record);
+      const { type, value } = err.bad;
+      throw new DataReadError(
+        `${name}: line ${line}: column "${err.column}" is set to ${type}, but ${quoteValue(value)} is not ${expectation(type)}`,
+        path,
+        line,
+        err.column,
+      );
+    }
     if (err instanceof UnclosedQuote) {
       const line = await lineOfRecord(path, options, err.record);
       const what = err.runaway
@@ -199,15 +262,23 @@ async function withLines(path: string, options: ScanOptions, body: () => Promise
 
 /** 1-based line on which papaparse's row `record` starts. */
 async function lineOfRecord(path: string, options: ScanOptions, record: number): Promise<number> {
+  return (await linesOfRecords(path, options, [record]))[0];
+}
+
+/** 1-based lines on which papaparse's rows `records` (ascending) start: a partial pass, up to the last of them. */
+async function linesOfRecords(path: string, options: ScanOptions, records: readonly number[]): Promise<number[]> {
+  const lines: number[] = [];
   let line = 1;
-  await scan(path, { delimiter: options.delimiter, size: options.size }, (rows, first) => {
+  await scan(path, { delimiter: options.delimiter, encoding: options.encoding, size: options.size }, (rows, first) => {
     for (let i = 0; i < rows.length; i++) {
-      if (first + i >= record) return false;
+      while (lines.length < records.length && first + i >= records[lines.length]) lines.push(line);
+      if (lines.length === records.length) return false;
       line += 1 + lineBreaksIn(rows[i]);
     }
     return true;
   }).catch(() => undefined); // the same failure again, past the record we wanted
-  return line;
+  while (lines.length < records.length) lines.push(line);
+  return lines;
 }
 
 /** Line breaks inside a row's (quoted) fields: \n, \r\n and a lone \r each count once. */
@@ -225,6 +296,7 @@ function lineBreaksIn(fields: string[]): number {
 
 interface ScanOptions {
   delimiter: string;
+  encoding: TextEncoding;
   size: number;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   isCancelled?: () => boolean;
@@ -240,18 +312,18 @@ function scan(path: string, options: ScanOptions, visit: (rows: string[][], firs
       reject(new CancelledError(path));
       return;
     }
-    const stream = fs.createReadStream(path, { encoding: 'utf8', highWaterMark: csvTuning.chunkBytes });
+    const file = openText(path, options.encoding, csvTuning.chunkBytes);
     let settled = false;
     const settle = (err?: unknown) => {
       if (settled) return;
       settled = true;
-      stream.destroy();
+      file.destroy();
       if (err === undefined) resolve();
       else reject(err);
     };
     let first = 0;
     let bytesAtLastRow = 0;
-    Papa.parse(stream, {
+    Papa.parse(file.text, {
       delimiter: options.delimiter,
       header: false,
       dynamicTyping: false,
@@ -266,11 +338,12 @@ function scan(path: string, options: ScanOptions, visit: (rows: string[][], firs
             if (e.code === 'MissingQuotes') throw new UnclosedQuote(first + (e.row ?? 0));
           }
           // papaparse keeps an unfinished record and re-parses it with the next chunk; bound that.
-          if (rows.length > 0) bytesAtLastRow = stream.bytesRead;
-          else if (stream.bytesRead - bytesAtLastRow > MAX_RECORD_BYTES) throw new UnclosedQuote(first, true);
+          const bytesRead = file.bytesRead();
+          if (rows.length > 0) bytesAtLastRow = bytesRead;
+          else if (bytesRead - bytesAtLastRow > MAX_RECORD_BYTES) throw new UnclosedQuote(first, true);
           const more = visit(rows, first);
           first += rows.length;
-          options.onProgress?.(stream.bytesRead, options.size);
+          options.onProgress?.(bytesRead, options.size);
           if (more === false) {
             settle();
             parser.abort(); // calls `complete`, after `settle` has decided the outcome
@@ -294,29 +367,4 @@ function sniffDelimiter(text: string, truncated: boolean): string {
   }
   const guess = Papa.parse<string[]>(sample, { delimitersToGuess: DELIMITERS, preview: 50, skipEmptyLines: true });
   return DELIMITERS.includes(guess.meta.delimiter) ? guess.meta.delimiter : ',';
-}
-
-async function fileSize(path: string): Promise<number> {
-  let stat: fs.Stats;
-  try {
-    stat = await fs.promises.stat(path);
-  } catch (err) {
-    throw fileError(path, err);
-  }
-  if (stat.isDirectory()) throw new DataReadError(`${path}: is a directory, not a data file`, path);
-  return stat.size;
-}
-
-async function readHead(path: string, bytes: number): Promise<Buffer> {
-  let handle: fs.promises.FileHandle | undefined;
-  try {
-    handle = await fs.promises.open(path, 'r');
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead);
-  } catch (err) {
-    throw fileError(path, err);
-  } finally {
-    await handle?.close();
-  }
 }

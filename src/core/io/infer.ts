@@ -17,9 +17,38 @@
  */
 import type { Column } from './table';
 
-/** Cells read as missing values (compared after trimming surrounding whitespace). */
+export { uniqueNames } from './names';
+
+/** Cells read as missing values by default (compared after trimming surrounding whitespace). */
 export const NULL_TOKENS: readonly string[] = ['', 'NA', 'N/A', 'null', 'NULL', 'NaN', 'None', 'nan', 'n/a'];
-const NULL_SET: ReadonlySet<string> = new Set(NULL_TOKENS);
+
+/** A set of missing-value tokens. The empty cell is always one of them: an empty field can mean nothing else. */
+export class NullTokens {
+  readonly tokens: readonly string[];
+  private readonly set: ReadonlySet<string>;
+
+  constructor(tokens: readonly string[]) {
+    // Cells are compared trimmed, so tokens are too.
+    this.set = new Set(['', ...tokens.map((t) => t.trim())]);
+    this.tokens = [...this.set];
+  }
+
+  isMissing(s: string): boolean {
+    if (this.set.has(s)) return true;
+    const n = s.length;
+    if (n === 0) return true;
+    // Only pay for trim() when there is whitespace at either end.
+    if (s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32) return this.set.has(s.trim());
+    return false;
+  }
+}
+
+export const DEFAULT_NULLS = new NullTokens(NULL_TOKENS);
+
+/** `ReadOptions.nullTokens` as a NullTokens: the given list, or the default one. */
+export function nullTokens(list: readonly string[] | undefined): NullTokens {
+  return list ? new NullTokens(list) : DEFAULT_NULLS;
+}
 
 /**
  * Free-form text rule: a string column is 'text' rather than 'categorical' when more than half of its non-missing
@@ -39,13 +68,9 @@ export const tuning = {
   dictionaryLimit: 1 << 16,
 };
 
+/** Whether `s` is one of the default missing-value tokens. */
 export function isMissing(s: string): boolean {
-  if (NULL_SET.has(s)) return true;
-  const n = s.length;
-  if (n === 0) return true;
-  // Only pay for trim() when there is whitespace at either end.
-  if (s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32) return NULL_SET.has(s.trim());
-  return false;
+  return DEFAULT_NULLS.isMissing(s);
 }
 
 const INFINITIES: ReadonlyMap<string, number> = new Map([
@@ -201,10 +226,15 @@ function ownString(s: string): string {
 
 export interface BuilderOptions {
   /**
-   * Text cells (CSV): null tokens are missing and numeric/boolean/datetime are inferred. Off for Parquet string
-   * columns, whose type the file declares (categorical or text) and whose missing values are real nulls.
+   * Text cells (CSV): numeric/boolean/datetime are inferred, and null tokens are missing. Off for Parquet string
+   * columns, whose type the file declares (categorical or text) and whose missing values are real nulls, and for
+   * columns forced to 'categorical' or 'text'.
    */
   infer: boolean;
+  /** Cells read as missing values: by default the standard tokens with `infer`, none without. */
+  nulls?: NullTokens;
+  /** The column's type, forced (`ReadOptions.columnTypes`), instead of the cardinality rule; only without `infer`. */
+  as?: 'categorical' | 'text';
   /**
    * Rows may be overwritten (reservoir sampling), so entries seen once may no longer be referenced: the type must
    * be decided from the final rows only, and an early non-numeric value does not settle the type.
@@ -226,8 +256,13 @@ export class ColumnBuilder {
   /** AND of the types of every entry added so far (including ones no row references any more). */
   private allTypes = ALL_TYPES;
   private pending = 0;
+  private readonly nulls: NullTokens | undefined;
+  /** Some null token reads as a number or datetime ("-999"): the Float64Array modes must look tokens up first. */
+  private readonly typedNulls: boolean;
 
   constructor(private readonly options: BuilderOptions) {
+    this.nulls = options.nulls ?? (options.infer ? DEFAULT_NULLS : undefined);
+    this.typedNulls = (this.nulls?.tokens ?? []).some((t) => t !== '' && (parseNumber(t) !== undefined || parseDatetime(t) !== undefined));
     this.resetDictionary();
   }
 
@@ -270,6 +305,10 @@ export class ColumnBuilder {
       if (this.switchDue) this.toValues();
       return;
     }
+    if (this.typedNulls && this.nulls!.isMissing(s)) {
+      this.values[slot] = NaN;
+      return;
+    }
     if (this.mode === NUMBERS) {
       // Fast path: Number() read it, it is not blank (blank reads as 0), and it is not a radix literal ("0x1f").
       const v = +s;
@@ -278,7 +317,7 @@ export class ColumnBuilder {
         this.values[slot] = v;
         return;
       }
-      if (isMissing(s)) {
+      if (this.nulls!.isMissing(s)) {
         this.values[slot] = NaN;
         return;
       }
@@ -293,13 +332,21 @@ export class ColumnBuilder {
         this.values[slot] = t;
         return;
       }
-      if (isMissing(s)) {
+      if (this.nulls!.isMissing(s)) {
         this.values[slot] = NaN;
         return;
       }
     }
     this.backToDictionary();
     this.set(slot, s);
+  }
+
+  /** Sets row `slot` to a missing value (e.g. a JSON null or a key a row lacks). */
+  setMissing(slot: number): void {
+    if (slot >= this.capacity) this.grow(slot + 1);
+    if (slot >= this.length) this.length = slot + 1;
+    if (this.mode === DICTIONARY) this.codes[slot] = -1;
+    else this.values[slot] = NaN;
   }
 
   /** Dictionary code of `s`, adding it if new; -1 when it is a missing value. For readers that map codes in bulk. */
@@ -316,7 +363,7 @@ export class ColumnBuilder {
   }
 
   private add(s: string): number {
-    if (this.options.infer && isMissing(s)) {
+    if (this.nulls?.isMissing(s)) {
       this.dict.set(ownString(s), -1);
       return -1;
     }
@@ -372,7 +419,7 @@ export class ColumnBuilder {
 
   private resetDictionary(): void {
     this.dict = new Map();
-    if (this.options.infer) for (const t of NULL_TOKENS) this.dict.set(t, -1);
+    if (this.nulls) for (const t of this.nulls.tokens) this.dict.set(t, -1);
     this.entries = [];
     this.entryTypes = [];
     this.entryValues = [];
@@ -467,7 +514,7 @@ export class ColumnBuilder {
     } else {
       const used: number[] = [];
       for (let e = 0; e < entries.length; e++) if (counts[e] > 0) used.push(e);
-      type = isTextLike(distinct, rows - nulls) ? 'text' : 'categorical';
+      type = this.options.as ?? (isTextLike(distinct, rows - nulls) ? 'text' : 'categorical');
       // Categories in code-unit order so both files and every run agree; free text keeps first-seen order
       // (sorting a million distinct strings buys nothing: text columns are not compared by category).
       if (type === 'categorical') used.sort((a, b) => (entries[a] < entries[b] ? -1 : entries[a] > entries[b] ? 1 : 0));
@@ -493,19 +540,4 @@ export class ColumnBuilder {
     if (this.length < rows) out.fill(fill, this.length);
     return out;
   }
-}
-
-/** Column names made usable: trimmed, empty ones `column_N` (1-based position), duplicates `a`, `a_2`, `a_3`. */
-export function uniqueNames(raw: readonly string[]): string[] {
-  const used = new Set<string>();
-  const names: string[] = [];
-  raw.forEach((r, i) => {
-    let base = r.trim();
-    if (base === '') base = `column_${i + 1}`;
-    let name = base;
-    for (let k = 2; used.has(name); k++) name = `${base}_${k}`;
-    used.add(name);
-    names.push(name);
-  });
-  return names;
 }

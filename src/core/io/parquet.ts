@@ -4,24 +4,21 @@
  * users should not pay for. `require('parquet-wasm/node')` finds its .wasm beside itself: in node_modules with plain
  * tsc output, and in dist/ when esbuild bundles it (esbuild.config.mjs copies the .wasm there).
  *
- * The file is opened as a Blob (`fs.openAsBlob`, read lazily) and streamed batch by batch (`ParquetFile.stream`), so
- * memory holds the output columns plus one batch, never the whole file. Types map as follows:
- * ints/floats/decimals → numeric (64-bit ints via Number, exact up to 2^53); bool → boolean; utf8 / large utf8 /
- * dictionary of strings → categorical or text (cardinality rule in infer.ts); date/timestamp → datetime (epoch ms).
- * Only real nulls are missing (a string "NA" in a Parquet file is data). Nested (list/struct/map/union), binary,
- * time-of-day, duration and interval columns are listed in `skipped` with the reason.
+ * The file is handed to parquet-wasm as a Blob-like object reading ranges from an open file handle (`fileBlob`), and
+ * streamed batch by batch (`ParquetFile.stream`), so memory holds the output columns plus one batch, never the whole
+ * file. The decoded Arrow batches become typed
+ * columns in arrowColumns.ts (type mapping, forced types), shared with the Arrow IPC reader.
  */
 import * as fs from 'node:fs';
 import { basename } from 'node:path';
-import type { Data, DataType, Field, Vector } from 'apache-arrow';
 import type { ParquetFile, RecordBatch } from 'parquet-wasm/node/parquet_wasm';
-import { ColumnBuilder, uniqueNames } from './infer';
+import { ArrowColumns, type Arrow } from './arrowColumns';
 import { fileError } from './files';
+import { nullTokens } from './infer';
 import { DEFAULT_SEED, rowCap, sampleIndices } from './sample';
-import { CancelledError, DataReadError, type Column, type ReadOptions, type Table } from './table';
+import { CancelledError, DataReadError, type ReadOptions, type Table } from './table';
 
 type ParquetWasm = typeof import('parquet-wasm/node/parquet_wasm');
-type Arrow = typeof import('apache-arrow');
 
 let modules: { pw: ParquetWasm; arrow: Arrow } | undefined;
 
@@ -40,13 +37,6 @@ const MAGIC = 'PAR1';
 /** Rows per decoded batch (a batch never spans row groups, so row groups of fewer rows give smaller batches). */
 const BATCH_ROWS = 1 << 20;
 
-/** How one column is converted, decided from the schema. */
-type Plan =
-  | { kind: 'numeric' | 'datetime'; name: string; index: number; values: Float64Array }
-  | { kind: 'boolean'; name: string; index: number; codes: Int32Array; nulls: number; seen: [boolean, boolean] }
-  | { kind: 'strings'; name: string; index: number; builder: ColumnBuilder }
-  | { kind: 'skip'; name: string; index: number; reason: string };
-
 export async function readParquet(path: string, options: ReadOptions = {}): Promise<Table> {
   const name = basename(path);
   const size = await checkMagic(path);
@@ -60,8 +50,14 @@ export async function readParquet(path: string, options: ReadOptions = {}): Prom
   if (options.isCancelled?.()) throw new CancelledError(path);
 
   let file: ParquetFile | undefined;
+  let handle: fs.promises.FileHandle | undefined;
   try {
-    file = await pw.ParquetFile.fromFile(await fs.openAsBlob(path));
+    try {
+      handle = await fs.promises.open(path, 'r');
+    } catch (err) {
+      throw fileError(path, err);
+    }
+    file = await pw.ParquetFile.fromFile(fileBlob(handle, size));
     const totalRows = file.metadata().fileMetadata().numRows();
     const schema = arrow.tableFromIPC(file.schema().intoIPCStream()).schema;
 
@@ -69,8 +65,12 @@ export async function readParquet(path: string, options: ReadOptions = {}): Prom
     const seed = options.seed ?? DEFAULT_SEED;
     const selection = cap !== undefined && totalRows > cap ? sampleIndices(totalRows, cap, seed) : undefined;
     const rows = selection ? selection.length : totalRows;
-    const names = uniqueNames(schema.fields.map((f) => f.name));
-    const plans = schema.fields.map((f, index) => planColumn(arrow, f, names[index], index, rows));
+    const columns = new ArrowColumns(arrow, schema, path, {
+      rows,
+      overwrites: false,
+      columnTypes: options.columnTypes,
+      nulls: nullTokens(options.nullTokens),
+    });
 
     let base = 0; // file rows before this batch
     let picked = 0; // selected rows before this batch
@@ -86,40 +86,60 @@ export async function readParquet(path: string, options: ReadOptions = {}): Prom
         locals = new Int32Array(end - picked);
         for (let k = 0; k < locals.length; k++) locals[k] = selection[picked + k] - base;
       }
-      const slot0 = selection ? picked : base;
-      for (const plan of plans) {
-        if (plan.kind === 'skip') continue;
-        const vector = table.getChildAt(plan.index);
-        if (!vector) throw new Error(`column ${plan.name} missing from a batch`);
-        convertColumn(arrow, plan, vector, locals, slot0);
-      }
+      columns.add(table, { rows: locals, slot0: selection ? picked : base }, base);
       base += length;
       picked += locals ? locals.length : 0;
       options.onProgress?.(totalRows > 0 ? Math.round((size * base) / totalRows) : size, size);
     }
     if (base !== totalRows) throw new Error(`read ${base} rows but the footer says ${totalRows}`);
 
-    const columns: Column[] = [];
-    const skipped: { name: string; reason: string }[] = [];
-    for (const plan of plans) {
-      if (plan.kind === 'skip') skipped.push({ name: plan.name, reason: plan.reason });
-      else columns.push(finishColumn(plan, rows));
-    }
+    const { columns: read, skipped } = columns.finish(rows);
     return {
       path,
       format: 'parquet',
       rows,
       totalRows,
       ...(selection ? { sample: { rows, seed } } : {}),
-      columns,
+      columns: read,
       skipped,
+      ...(columns.renamed ? { renamedColumns: columns.renamed } : {}),
     };
   } catch (err) {
     if (err instanceof CancelledError || err instanceof DataReadError) throw err;
     throw new DataReadError(`${name}: cannot read Parquet file: ${messageOf(err)}`, path);
   } finally {
     file?.free();
+    await handle?.close();
   }
+}
+
+/**
+ * What parquet-wasm reads a file through: `size`, and `slice(start, end).arrayBuffer()`. Not `fs.openAsBlob`: when
+ * the file changes while being read, that Blob's reads reject, parquet-wasm panics ("unreachable") outside any
+ * promise we hold, and the read never settles. These reads never reject: a short read (the file shrank) or a failed
+ * one gives zero bytes where data was missing, which decodes to an error or to values the changed-file check in
+ * read.ts then rejects.
+ */
+function fileBlob(handle: fs.promises.FileHandle, size: number): Blob {
+  const read = async (start: number, end: number): Promise<ArrayBuffer> => {
+    const buffer = new Uint8Array(Math.max(0, end - start));
+    let done = 0;
+    try {
+      while (done < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, done, buffer.length - done, start + done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+    } catch {
+      // Left as zeros; see above.
+    }
+    return buffer.buffer;
+  };
+  const blob = {
+    size,
+    slice: (start = 0, end = size) => ({ arrayBuffer: () => read(start, Math.min(end, size)) }),
+  };
+  return blob as unknown as Blob;
 }
 
 /** parquet-wasm rejects with plain strings; make any failure a readable one-line message. */
@@ -150,231 +170,5 @@ async function checkMagic(path: string): Promise<number> {
     throw fileError(path, err);
   } finally {
     await handle?.close();
-  }
-}
-
-function planColumn(arrow: Arrow, field: Field, name: string, index: number, rows: number): Plan {
-  const T = arrow.Type;
-  const type = field.type as DataType;
-  const numeric = (kind: 'numeric' | 'datetime'): Plan => ({ kind, name, index, values: new Float64Array(rows) });
-  const skip = (reason: string): Plan => ({ kind: 'skip', name, index, reason });
-  switch (type.typeId) {
-    case T.Int:
-    case T.Float:
-    case T.Decimal:
-    case T.Null:
-      return numeric('numeric');
-    case T.Date:
-    case T.Timestamp:
-      return numeric('datetime');
-    case T.Bool:
-      return { kind: 'boolean', name, index, codes: new Int32Array(rows), nulls: 0, seen: [false, false] };
-    case T.Utf8:
-    case T.LargeUtf8:
-      return strings(name, index, rows);
-    case T.Dictionary: {
-      const valueType = (type as unknown as { dictionary: DataType }).dictionary;
-      if (valueType.typeId === T.Utf8 || valueType.typeId === T.LargeUtf8) return strings(name, index, rows);
-      return skip(`dictionary-encoded ${valueType} values are not supported`);
-    }
-    case T.List:
-    case T.LargeList:
-    case T.FixedSizeList:
-    case T.Struct:
-    case T.Map:
-    case T.Union:
-      return skip(`nested column (${type}) is not supported`);
-    case T.Binary:
-    case T.LargeBinary:
-    case T.FixedSizeBinary:
-    case T.BinaryView:
-      return skip(`binary column (${type}) is not supported`);
-    default:
-      return skip(`${type} columns are not supported`);
-  }
-}
-
-function strings(name: string, index: number, rows: number): Plan {
-  const builder = new ColumnBuilder({ infer: false, overwrites: false });
-  builder.reserve(rows);
-  return { kind: 'strings', name, index, builder };
-}
-
-/** Null-bitmap reader for a data chunk, or undefined when the chunk has no nulls. */
-function validity(data: Data): ((i: number) => boolean) | undefined {
-  const bitmap = data.nullBitmap as Uint8Array | undefined;
-  if (data.nullCount === 0 || !bitmap || bitmap.length === 0) return undefined;
-  const offset = data.offset;
-  return (i) => ((bitmap[(offset + i) >> 3] >> ((offset + i) & 7)) & 1) === 1;
-}
-
-const TWO_32 = 4294967296;
-
-/** Value i of a chunk as a number (nulls are handled by the caller). */
-function numberReader(arrow: Arrow, data: Data): (i: number) => number {
-  const T = arrow.Type;
-  const type = data.type as DataType & { unit?: number; bitWidth?: number; scale?: number; precision?: number };
-  const values = data.values as ArrayLike<number | bigint> & ArrayBufferView;
-  const int64 = (): ((i: number) => number) => {
-    const words = new Int32Array(values.buffer, values.byteOffset, values.byteLength >> 2);
-    if (values instanceof BigUint64Array) return (i) => (words[2 * i + 1] >>> 0) * TWO_32 + (words[2 * i] >>> 0);
-    return (i) => words[2 * i + 1] * TWO_32 + (words[2 * i] >>> 0);
-  };
-  switch (type.typeId) {
-    case T.Null:
-      return () => NaN;
-    case T.Int:
-      if (values instanceof BigInt64Array || values instanceof BigUint64Array) return int64();
-      return (i) => values[i] as number;
-    case T.Float:
-      if (values instanceof Float32Array || values instanceof Float64Array) return (i) => values[i] as number;
-      return (i) => arrow.util.uint16ToFloat64(values[i] as number); // half floats
-    case T.Decimal:
-      return decimalReader(values as unknown as Uint32Array, (type.bitWidth ?? 128) >> 5, type.scale ?? 0);
-    case T.Date: {
-      if (type.unit === arrow.DateUnit.DAY) return (i) => (values[i] as number) * 86_400_000;
-      return int64();
-    }
-    case T.Timestamp: {
-      const read = int64();
-      switch (type.unit) {
-        case arrow.TimeUnit.SECOND:
-          return (i) => read(i) * 1000;
-        case arrow.TimeUnit.MILLISECOND:
-          return read;
-        case arrow.TimeUnit.MICROSECOND:
-          return (i) => read(i) / 1000;
-        default:
-          return (i) => read(i) / 1_000_000;
-      }
-    }
-    default:
-      throw new Error(`unexpected ${type} data in a numeric column`);
-  }
-}
-
-/** Two's-complement little-endian words (stride per value) scaled by 10^-scale. Exact to about 15-16 digits. */
-function decimalReader(words: Uint32Array, stride: number, scale: number): (i: number) => number {
-  const divisor = 10 ** scale;
-  const tmp = new Uint32Array(stride);
-  return (i) => {
-    const start = i * stride;
-    const negative = (words[start + stride - 1] & 0x80000000) !== 0;
-    let carry = 1;
-    for (let k = 0; k < stride; k++) {
-      const w = words[start + k];
-      if (negative) {
-        const sum = (~w >>> 0) + carry;
-        tmp[k] = sum >>> 0;
-        carry = sum > 0xffffffff ? 1 : 0;
-      } else tmp[k] = w;
-    }
-    let v = 0;
-    for (let k = stride - 1; k >= 0; k--) v = v * TWO_32 + tmp[k];
-    return (negative ? -v : v) / divisor;
-  };
-}
-
-/** Reads string i of a Utf8 / LargeUtf8 chunk. */
-function stringReader(data: Data): (i: number) => string {
-  const bytes = data.values as Uint8Array;
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const offsets = data.valueOffsets as Int32Array | BigInt64Array;
-  if (offsets instanceof BigInt64Array) return (i) => buf.toString('utf8', Number(offsets[i]), Number(offsets[i + 1]));
-  return (i) => buf.toString('utf8', offsets[i], offsets[i + 1]);
-}
-
-/**
- * Copies the taken rows of one column of a batch into its plan. Without a selection every row is taken and batch
- * row j goes to slot slot0 + j; with one, `locals` lists the batch rows to take and locals[j] goes to slot0 + j.
- */
-function convertColumn(arrow: Arrow, plan: Exclude<Plan, { kind: 'skip' }>, vector: Vector, locals: Int32Array | undefined, slot0: number): void {
-  let chunkStart = 0;
-  let k = 0;
-  for (const data of vector.data as Data[]) {
-    const chunkEnd = chunkStart + data.length;
-    let from: number;
-    let to: number;
-    if (locals) {
-      from = k;
-      to = k;
-      while (to < locals.length && locals[to] < chunkEnd) to++;
-      k = to;
-    } else {
-      from = chunkStart;
-      to = chunkEnd;
-    }
-    const start = chunkStart;
-    const local = locals ? (j: number) => locals[j] - start : (j: number) => j - start;
-    const valid = validity(data);
-
-    if (plan.kind === 'numeric' || plan.kind === 'datetime') {
-      const read = numberReader(arrow, data);
-      const out = plan.values;
-      for (let j = from; j < to; j++) {
-        const i = local(j);
-        out[slot0 + j] = valid && !valid(i) ? NaN : read(i);
-      }
-    } else if (plan.kind === 'boolean') {
-      const bits = data.values as Uint8Array;
-      const offset = data.offset;
-      for (let j = from; j < to; j++) {
-        const i = local(j);
-        if (valid && !valid(i)) {
-          plan.codes[slot0 + j] = -1;
-          plan.nulls++;
-        } else {
-          const b = (bits[(offset + i) >> 3] >> ((offset + i) & 7)) & 1;
-          plan.codes[slot0 + j] = b;
-          plan.seen[b] = true;
-        }
-      }
-    } else if (data.type.typeId === arrow.Type.Dictionary) {
-      const builder = (plan as Extract<Plan, { kind: 'strings' }>).builder;
-      const dictionary = data.dictionary as Vector;
-      const indices = data.values as unknown as ArrayLike<number>;
-      const codes = new Int32Array(dictionary.length).fill(-2); // dictionary index → builder code, filled lazily
-      for (let j = from; j < to; j++) {
-        const i = local(j);
-        if (valid && !valid(i)) {
-          builder.setCode(slot0 + j, -1);
-          continue;
-        }
-        const d = Number(indices[i]);
-        let code = codes[d];
-        if (code === -2) {
-          const value = dictionary.get(d) as string | null;
-          code = codes[d] = value === null ? -1 : builder.codeOf(value);
-        }
-        builder.setCode(slot0 + j, code);
-      }
-    } else {
-      const builder = (plan as Extract<Plan, { kind: 'strings' }>).builder;
-      const read = stringReader(data);
-      for (let j = from; j < to; j++) {
-        const i = local(j);
-        builder.setCode(slot0 + j, valid && !valid(i) ? -1 : builder.codeOf(read(i)));
-      }
-    }
-    chunkStart = chunkEnd;
-  }
-}
-
-function finishColumn(plan: Exclude<Plan, { kind: 'skip' }>, rows: number): Column {
-  switch (plan.kind) {
-    case 'numeric':
-    case 'datetime': {
-      // Float NaNs count as missing too, as everywhere else in a NumericColumn.
-      let nulls = 0;
-      for (let i = 0; i < rows; i++) if (plan.values[i] !== plan.values[i]) nulls++;
-      return { name: plan.name, type: plan.kind, values: plan.values, nullCount: nulls };
-    }
-    case 'boolean': {
-      const categories = (['false', 'true'] as const).filter((_, b) => plan.seen[b]);
-      if (!plan.seen[0] && plan.seen[1]) for (let i = 0; i < rows; i++) if (plan.codes[i] === 1) plan.codes[i] = 0;
-      return { name: plan.name, type: 'boolean', codes: plan.codes, categories, nullCount: plan.nulls };
-    }
-    case 'strings':
-      return plan.builder.finish(plan.name, rows);
   }
 }
