@@ -12,6 +12,7 @@ import { after, test } from 'node:test';
 import { DATA_EXTENSIONS, DATA_FILE_GLOB, formatOf } from '../../src/core/io/formats';
 import { tuning } from '../../src/core/io/infer';
 import { jsonlTuning } from '../../src/core/io/jsonl';
+import { Lz4Error, lz4FrameDecode } from '../../src/core/io/lz4';
 import { uniqueNames } from '../../src/core/io/names';
 import { readTable } from '../../src/core/io/read';
 import { CancelledError, DataReadError, isNumericColumn, type CodedColumn, type Column, type NumericColumn, type Table } from '../../src/core/io/table';
@@ -332,6 +333,53 @@ test('Arrow: IPC file, IPC stream and Feather v2 read back what the fixture scri
   }
   assert.equal(readFileSync(fixture('table.arrow')).toString('latin1', 0, 6), 'ARROW1');
   assert.notEqual(readFileSync(fixture('table-stream.arrow')).toString('latin1', 0, 6), 'ARROW1');
+});
+
+test('Arrow: LZ4-compressed buffers (pyarrow\'s Feather default) are decompressed; ZSTD is refused with advice', async () => {
+  const t = await readTable(fixture('table-lz4.feather'));
+  assert.equal(t.rows, arrowExpected.rows);
+  checkArrow(t, Array.from({ length: arrowExpected.rows }, (_, i) => i));
+  // Buffers of more than one 64 KiB block, each depending on the one before, with block checksums.
+  const w = await readTable(fixture('wide-lz4.arrow'));
+  assert.equal(w.rows, 30_000);
+  assert.deepEqual(numbers(w, 'v'), Array.from({ length: 30_000 }, (_, i) => (i % 1000) / 2));
+  assert.deepEqual(strings(w, 's'), Array.from({ length: 30_000 }, (_, i) => `w${i % 777}`));
+  await rejectsWith(readTable(fixture('table-zstd.feather')), (err) => {
+    assert.match(err.message, /^table-zstd\.feather: is compressed with ZSTD, which is not supported; re-save it with LZ4 or uncompressed/);
+  });
+});
+
+test('lz4FrameDecode: literals, overlapping and long matches, stored blocks, content size, skippable frames, damage', () => {
+  const frame = (flags: number, blocks: number[][], extra: number[] = []) =>
+    Uint8Array.from([0x04, 0x22, 0x4d, 0x18, flags, 0x40, ...extra, 0x00, ...blocks.flat(), 0, 0, 0, 0]);
+  const sized = (bytes: number[], stored = false) => {
+    const n = bytes.length | (stored ? 0x80000000 : 0);
+    return [n & 255, (n >>> 8) & 255, (n >>> 16) & 255, n >>> 24, ...bytes];
+  };
+  const text = (u: Uint8Array) => Buffer.from(u).toString('latin1');
+  const abc = [...Buffer.from('abc')];
+  // "abc", then a 9-byte match at offset 3 (overlapping its own output), then a literal-only last sequence.
+  const block = [0x35, ...abc, 3, 0, 0x10, 0x78];
+  assert.equal(text(lz4FrameDecode(frame(0x60, [sized(block)]))), 'abcabcabcabcx');
+  // 20 literals (15 + 5 in an extra byte), then a 4 + 15 + 255 + 3 = 277-byte match of the last byte.
+  const lits = [...Buffer.from('0123456789abcdefghij')];
+  const long = [0xff, 5, ...lits, 1, 0, 255, 3, 0x10, 0x21];
+  assert.equal(text(lz4FrameDecode(frame(0x60, [sized(long)]))), `0123456789abcdefghi${'j'.repeat(278)}!`);
+  // A stored block, a content size and a content checksum (skipped), a skippable frame before the next frame.
+  const stored = frame(0x4c, [sized([...Buffer.from('raw')], true)], [3, 0, 0, 0, 0, 0, 0, 0]);
+  const withChecksum = Uint8Array.from([...stored.subarray(0, stored.length), 9, 9, 9, 9]);
+  const skippable = [0x5a, 0x2a, 0x4d, 0x18, 2, 0, 0, 0, 7, 7];
+  const both = Uint8Array.from([...withChecksum, ...skippable, ...frame(0x60, [sized(block)])]);
+  assert.equal(text(lz4FrameDecode(both)), 'rawabcabcabcabcx');
+  // Matches reach back into an earlier block of the same frame (dependent blocks).
+  assert.equal(text(lz4FrameDecode(frame(0x40, [sized([0x30, ...abc]), sized([0x05, 3, 0, 0x10, 0x21])]))), 'abcabcabcabc!');
+  assert.equal(lz4FrameDecode(new Uint8Array(0)).length, 0);
+
+  assert.throws(() => lz4FrameDecode(Uint8Array.from([1, 2, 3, 4, 5])), /LZ4: not an LZ4 frame/);
+  assert.throws(() => lz4FrameDecode(frame(0x60, [sized([0x35, ...abc, 9, 0])])), /match offset out of range/);
+  assert.throws(() => lz4FrameDecode(frame(0x60, [sized([0x50, ...abc])])), /literals run past the block/);
+  assert.throws(() => lz4FrameDecode(frame(0x60, [sized(block)]).subarray(0, 12)), Lz4Error);
+  assert.throws(() => lz4FrameDecode(frame(0x80, [])), /unsupported frame version/);
 });
 
 test('Arrow: sampling keeps maxRows rows (reservoir), the same rows in every column, deterministic', async () => {

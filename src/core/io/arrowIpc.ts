@@ -1,7 +1,9 @@
 /**
  * Arrow IPC → Table: the IPC file format (`.arrow`, and `.feather`: Feather v2 is that format) and the IPC stream
  * format (`.arrow` too), through apache-arrow, loaded on first use. Feather v1 (a different, older layout) is
- * rejected with a message saying how to convert it.
+ * rejected with a message saying how to convert it. Buffers compressed with LZ4 (pyarrow's default for Feather) are
+ * decompressed by lz4.ts, registered with apache-arrow as its LZ4_FRAME codec; ZSTD-compressed files are rejected
+ * with a message saying how to re-save them (Node 20 has no zstd, and a decoder of our own would be large).
  *
  * The file is read batch by batch through a `FileHandle`, never whole: apache-arrow reads a *file*-format source
  * given as a byte stream (fs.createReadStream) into memory in one piece to reach its footer, while over a handle it
@@ -14,14 +16,20 @@ import { basename } from 'node:path';
 import { ArrowColumns, type Arrow, type Take } from './arrowColumns';
 import { fileError } from './files';
 import { nullTokens } from './infer';
+import { lz4FrameDecode } from './lz4';
 import { DEFAULT_SEED, Reservoir, rowCap } from './sample';
 import { CancelledError, DataReadError, type ReadOptions, type Table } from './table';
 
 let arrowModule: Arrow | undefined;
 
 function load(): Arrow {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  arrowModule ??= require('apache-arrow') as Arrow;
+  if (!arrowModule) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const arrow = require('apache-arrow') as Arrow;
+    const lz4 = arrow.CompressionType.LZ4_FRAME;
+    if (!arrow.compressionRegistry.get(lz4)) arrow.compressionRegistry.set(lz4, { decode: lz4FrameDecode });
+    arrowModule = arrow;
+  }
   return arrowModule;
 }
 
@@ -98,6 +106,13 @@ export async function readArrow(path: string, options: ReadOptions = {}): Promis
     };
   } catch (err) {
     if (err instanceof CancelledError || err instanceof DataReadError) throw err;
+    if (/compressed but codec not found/.test(messageOf(err))) {
+      // LZ4 is registered, so the codec missing is ZSTD, the only other one IPC has.
+      throw new DataReadError(
+        `${name}: is compressed with ZSTD, which is not supported; re-save it with LZ4 or uncompressed (pyarrow: feather.write_feather(table, path, compression="lz4"))`,
+        path,
+      );
+    }
     throw new DataReadError(`${name}: cannot read Arrow file: ${messageOf(err)}`, path);
   } finally {
     await handle.close();
