@@ -136,25 +136,37 @@ function ksStatistic(a: Float64Array, b: Float64Array): number {
   let loI = 0;
   let loJ = 0;
   for (;;) {
-    const v = x <= y ? x : y;
-    if (v !== prev) {
-      // (i, j) counts everything <= prev on each side: an ECDF step ends here.
-      const d = i * n2 - j * n1;
-      if (d > hi) {
-        hi = d;
-        hiI = i;
-        hiJ = j;
-      } else if (d < lo) {
-        lo = d;
-        loI = i;
-        loJ = j;
-      }
-      prev = v;
-    }
+    // Before a new pooled value is taken, (i, j) count everything <= prev on each side: a step ends there.
     if (x <= y) {
+      if (x !== prev) {
+        const d = i * n2 - j * n1;
+        if (d > hi) {
+          hi = d;
+          hiI = i;
+          hiJ = j;
+        } else if (d < lo) {
+          lo = d;
+          loI = i;
+          loJ = j;
+        }
+        prev = x;
+      }
       if (++i === n1) break;
       x = a[i];
     } else {
+      if (y !== prev) {
+        const d = i * n2 - j * n1;
+        if (d > hi) {
+          hi = d;
+          hiI = i;
+          hiJ = j;
+        } else if (d < lo) {
+          lo = d;
+          loI = i;
+          loJ = j;
+        }
+        prev = y;
+      }
       if (++j === n2) break;
       y = b[j];
     }
