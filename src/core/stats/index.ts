@@ -25,3 +25,7 @@ export { andersonKSample } from './anderson';
 export { cramerVonMises2Samp } from './cramerVonMises';
 export { mannWhitneyU } from './mannWhitney';
 export { besselK } from './bessel';
+export { ksTwoSampleSorted } from './ks';
+export { wassersteinSorted, normalizedWassersteinSorted } from './wasserstein';
+export { finiteOnly, sortedFinite } from './finite';
+export { sortedCopy } from './sort';
