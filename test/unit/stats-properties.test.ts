@@ -137,6 +137,12 @@ test('property: sortedCopy orders like the built-in sort when many values share 
       assert.deepEqual(values, before);
       const expected = values.slice().sort();
       for (let i = 0; i < expected.length; i++) assert.ok(Object.is(sorted[i], expected[i]), `index ${i}`);
+      // A view into a larger buffer (as a column slice would be) sorts the same and stays untouched.
+      const view = values.subarray(1, values.length - 1);
+      const viewSorted = sortedCopy(view);
+      const viewExpected = view.slice().sort();
+      for (let i = 0; i < viewExpected.length; i++) assert.ok(Object.is(viewSorted[i], viewExpected[i]), `view index ${i}`);
+      assert.deepEqual(values, before);
     }),
     { numRuns: 40 },
   );

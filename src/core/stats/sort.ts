@@ -27,20 +27,15 @@ export function sortedCopy(values: Float64Array): Float64Array {
   const n = values.length;
   if (n < RADIX_MIN || !LITTLE_ENDIAN) return values.slice().sort();
 
-  // Key transform and the counts of all four 16-bit digits in one pass.
-  const src = new Uint32Array(values.slice().buffer);
+  // The counts of all four 16-bit digits of the keys in one read-only pass over the input; the first
+  // scatter pass applies the key transform as it copies.
+  const raw = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   const counts = new Uint32Array(4 * BUCKETS);
   for (let i = 0; i < 2 * n; i += 2) {
-    let lo = src[i];
-    let hi = src[i + 1];
-    if (hi & 0x80000000) {
-      lo = ~lo >>> 0;
-      hi = ~hi >>> 0;
-    } else {
-      hi = (hi ^ 0x80000000) >>> 0;
-    }
-    src[i] = lo;
-    src[i + 1] = hi;
+    const hiRaw = raw[i + 1];
+    const flip = hiRaw >> 31; // all ones for negatives
+    const lo = (raw[i] ^ flip) >>> 0;
+    const hi = (hiRaw ^ (flip | 0x80000000)) >>> 0;
     counts[lo & MASK]++;
     counts[BUCKETS + (lo >>> DIGIT)]++;
     counts[2 * BUCKETS + (hi & MASK)]++;
@@ -68,14 +63,42 @@ export function sortedCopy(values: Float64Array): Float64Array {
   const highFirst = !shared[0] && !shared[1] && !shared[2] && !shared[3] && used[2] * used[3] >= 2 * n;
   const active = [0, 1, 2, 3].filter((p) => !shared[p] && (!highFirst || p >= 2));
 
-  let from = src;
-  let to = new Uint32Array(2 * n);
+  if (active.length === 0) return values.slice(); // every key identical
+  // Keys as (lo, hi) pairs: flipping the sign bit of positives and every bit of negatives turns IEEE order
+  // into unsigned order. The first pass reads the input and transforms; the last writes the doubles back.
+  let from: Uint32Array = raw;
+  let to: Uint32Array = new Uint32Array(2 * n);
+  let other: Uint32Array | null = null; // the second scratch array, from the second pass on
   for (let p = 0; p < active.length; p++) {
     const pass = active[p];
     const base = pass * BUCKETS;
     const word = pass >> 1; // 0: lo word, 1: hi word
     const shift = (pass & 1) * DIGIT;
-    if (p < active.length - 1) {
+    const first = p === 0;
+    const last = p === active.length - 1;
+    if (first && last) {
+      // A single pass: digits from the keys, the doubles moved as they are.
+      for (let i = 0; i < 2 * n; i += 2) {
+        const lo = from[i];
+        const hi = from[i + 1];
+        const flip = hi >> 31;
+        const key = word ? (hi ^ (flip | 0x80000000)) >>> 0 : (lo ^ flip) >>> 0;
+        const at = 2 * counts[base + ((key >>> shift) & MASK)]++;
+        to[at] = lo;
+        to[at + 1] = hi;
+      }
+    } else if (first) {
+      // Reads the input, writes keys.
+      for (let i = 0; i < 2 * n; i += 2) {
+        const hiRaw = from[i + 1];
+        const flip = hiRaw >> 31;
+        const lo = (from[i] ^ flip) >>> 0;
+        const hi = (hiRaw ^ (flip | 0x80000000)) >>> 0;
+        const at = 2 * counts[base + (((word ? hi : lo) >>> shift) & MASK)]++;
+        to[at] = lo;
+        to[at + 1] = hi;
+      }
+    } else if (!last) {
       for (let i = 0; i < 2 * n; i += 2) {
         const lo = from[i];
         const hi = from[i + 1];
@@ -84,36 +107,22 @@ export function sortedCopy(values: Float64Array): Float64Array {
         to[at + 1] = hi;
       }
     } else {
-      // The final pass writes the keys back as the doubles' own bit patterns.
+      // Writes the keys back as the doubles' own bit patterns.
       for (let i = 0; i < 2 * n; i += 2) {
         const lo = from[i];
         const hi = from[i + 1];
         const at = 2 * counts[base + (((word ? hi : lo) >>> shift) & MASK)]++;
-        if (hi & 0x80000000) {
-          to[at] = lo;
-          to[at + 1] = hi ^ 0x80000000;
-        } else {
-          to[at] = ~lo;
-          to[at + 1] = ~hi;
-        }
+        const flip = ~hi >> 31; // all ones where the key stands for a negative
+        to[at] = lo ^ flip;
+        to[at + 1] = hi ^ (flip | 0x80000000);
       }
     }
-    const t = from;
-    from = to;
-    to = t;
+    // The input is only read: the first pass moves into a scratch array, later ones swap two of them.
+    const written = to;
+    to = first ? (other ??= new Uint32Array(2 * n)) : from;
+    from = written;
   }
-  if (active.length === 0) {
-    // Every key identical: nothing moved, only undo the key transform.
-    for (let i = 0; i < 2 * n; i += 2) {
-      const hi = from[i + 1];
-      if (hi & 0x80000000) from[i + 1] = hi ^ 0x80000000;
-      else {
-        from[i] = ~from[i];
-        from[i + 1] = ~hi;
-      }
-    }
-  }
-  const out = new Float64Array(from.buffer, 0, n);
+  const out = new Float64Array(from.buffer, from.byteOffset, n);
   if (highFirst) repairRuns(out, from);
   return out;
 }
