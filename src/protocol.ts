@@ -4,6 +4,7 @@
  * Only plain, structured-cloneable data.
  */
 import type { DriftReport, SuiteOptions } from './core/suite/report';
+import type { ParseOptions } from './core/suite/run';
 
 // ─── extension host → worker ────────────────────────────────────────────────
 
@@ -14,6 +15,7 @@ export interface CompareRequest {
   referencePath: string;
   currentPath: string;
   suite: SuiteOptions;
+  read: ParseOptions;
   /** Sample files above this many rows. */
   maxRows: number;
 }

@@ -55,6 +55,21 @@ function side(label: string, d: DatasetSummary, open: OpenFile): HTMLElement[] {
       link,
       h('span', { class: 'rows' }, `${formatCount(d.totalRows)} rows · ${formatCount(d.columns)} columns`),
       d.sampled ? h('span', { class: 'note' }, `sampled ${formatCount(d.rows)} of ${formatCount(d.totalRows)} rows`) : null,
+      // Loose checks: a panel restored from an older version's saved state lacks these fields.
+      d.skippedRows > 0
+        ? h(
+            'span',
+            { class: 'note', title: `First skipped lines: ${(d.skippedRowLines ?? []).join(', ')}` },
+            `skipped ${formatCount(d.skippedRows)} malformed rows`,
+          )
+        : null,
+      d.renamedColumns?.length
+        ? h(
+            'span',
+            { class: 'note', title: d.renamedColumns.map((r) => `"${r.from}" → ${r.to}`).join('\n') },
+            `${d.renamedColumns.length} columns renamed (empty or duplicate headers)`,
+          )
+        : null,
     ),
   ];
 }

@@ -2,6 +2,7 @@
 import type { ColumnType } from '../core/io/table';
 import { parseAssignment, parseColumnType, parseCorrection } from '../core/suite/overrides';
 import type { SuiteOptions, TestChoice } from '../core/suite/report';
+import type { ParseOptions } from '../core/suite/run';
 
 export const USAGE = `Usage: drift-inspect compare <reference> <current> [options]
 
@@ -19,6 +20,9 @@ Options:
   --correction C              none (default), bonferroni or bh (Benjamini-Hochberg) across columns
   --bins N                    bins for binned measures of numeric columns
   --missing-as-category       count missing values as a category in binned measures
+  --column-type NAME=TYPE     force a column's type: numeric, categorical, boolean, datetime, text (repeatable)
+  --null-tokens A,B,...       cells read as missing (replaces NA, N/A, null, NULL, NaN, None, nan, n/a)
+  --ragged-rows error|skip    rows with the wrong number of fields: fail (default) or skip and count
   -h, --help                  show this help
 
 Exit codes: 0 ran (no drift, or drift without --fail-on-drift), 1 drift with --fail-on-drift,
@@ -32,6 +36,7 @@ export interface CompareArgs {
   failOnDrift: boolean;
   maxRows: number;
   suite: SuiteOptions;
+  read: ParseOptions;
 }
 
 export type CliArgs = CompareArgs | { command: 'help' };
@@ -49,7 +54,9 @@ export function parseArgs(argv: string[]): CliArgs {
     failOnDrift: false,
     maxRows: 1_000_000,
     suite: {},
+    read: {},
   };
+  const columnTypes: Record<string, ColumnType> = {};
   const byType: Partial<Record<ColumnType, TestChoice>> = {};
   const byColumn: Record<string, TestChoice> = {};
   for (let i = 0; i < rest.length; i++) {
@@ -100,6 +107,22 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--missing-as-category':
         args.suite.missingAsCategory = true;
         break;
+      case '--column-type': {
+        const text = value();
+        const eq = text.lastIndexOf('=');
+        if (eq <= 0) throw new UsageError(`--column-type: "${text}" is not of the form NAME=TYPE`);
+        columnTypes[text.slice(0, eq)] = usage(arg, () => parseColumnType(text.slice(eq + 1)));
+        break;
+      }
+      case '--null-tokens':
+        args.read = { ...args.read, nullTokens: value().split(',') };
+        break;
+      case '--ragged-rows': {
+        const mode = value();
+        if (mode !== 'error' && mode !== 'skip') throw new UsageError(`--ragged-rows must be error or skip, not "${mode}"`);
+        args.read = { ...args.read, raggedRows: mode };
+        break;
+      }
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
         positional.push(arg);
@@ -110,6 +133,7 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   if (Object.keys(byType).length > 0) args.suite.byType = byType;
   if (Object.keys(byColumn).length > 0) args.suite.byColumn = byColumn;
+  if (Object.keys(columnTypes).length > 0) args.read = { ...args.read, columnTypes };
   return { ...args, reference: positional[0], current: positional[1] };
 }
 

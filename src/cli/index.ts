@@ -26,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
     const report = await runComparison(resolve(args.reference), resolve(args.current), {
       maxRows: args.maxRows,
       suite: args.suite,
+      read: args.read,
     });
     process.stdout.write(args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${renderText(report)}\n`);
     return args.failOnDrift && report.datasetDrift ? 1 : 0;

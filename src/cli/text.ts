@@ -23,9 +23,15 @@ export function renderText(report: DriftReport): string {
   const header = ['column', 'type', 'test', 'statistic', 'p-value', 'threshold', 'effect size', 'verdict', 'detail'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  const notes = [report.reference, report.current].flatMap((s) => [
+    ...(s.skippedRows > 0 ? [`note: ${s.path}: skipped ${s.skippedRows} malformed rows (lines ${s.skippedRowLines.join(', ')}${s.skippedRows > s.skippedRowLines.length ? ', …' : ''})`] : []),
+    ...s.renamedColumns.map((r) => `note: ${s.path}: column "${r.from}" renamed to "${r.to}" (empty or duplicate header)`),
+    ...s.skipped.map((k) => `note: ${s.path}: column "${k.name}" skipped: ${k.reason}`),
+  ]);
   return [
     side('reference', report.reference),
     side('current  ', report.current),
+    ...notes,
     `dataset drift: ${report.datasetDrift ? 'YES' : 'no'} (${report.driftedColumns} of ${report.judgedColumns} columns drifted, share ${formatNumber(report.driftShare)}, threshold ${formatNumber(report.datasetDriftShare)}` +
       `${report.correction === 'none' ? '' : `; p-values ${report.correction.replace(/_/g, '-')}-adjusted`})`,
     '',

@@ -46,7 +46,13 @@ export class CompareCommand {
           token.onCancellationRequested(() => worker.cancel());
           let done = 0;
           return worker.compare(
-            { referencePath: reference.fsPath, currentPath: current.fsPath, suite: settings.suite, maxRows: settings.maxRows },
+            {
+              referencePath: reference.fsPath,
+              currentPath: current.fsPath,
+              suite: settings.suite,
+              read: settings.read,
+              maxRows: settings.maxRows,
+            },
             ({ message, fraction }) => {
               const increment = fraction !== undefined ? Math.max(0, fraction - done) * 100 : undefined;
               if (fraction !== undefined) done = Math.max(done, fraction);

@@ -3,7 +3,7 @@
  * (via tabGroups: activeTextEditor is undefined when a notebook or webview is active), else the user's pick.
  */
 import * as vscode from 'vscode';
-import { DATA_FILE_GLOB, formatOf } from '../core/io/formats';
+import { DATA_EXTENSIONS, DATA_FILE_GLOB, formatOf } from '../core/io/formats';
 
 export function isDataUri(uri: vscode.Uri | undefined): uri is vscode.Uri {
   return uri !== undefined && uri.scheme === 'file' && formatOf(uri.path) !== undefined;
@@ -38,7 +38,7 @@ export async function pickDataFile(title: string, exclude?: vscode.Uri): Promise
   const picked = await vscode.window.showOpenDialog({
     title,
     canSelectMany: false,
-    filters: { 'Data files': ['csv', 'tsv', 'parquet'] },
+    filters: { 'Data files': Object.keys(DATA_EXTENSIONS) },
   });
   return picked?.[0];
 }

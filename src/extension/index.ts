@@ -44,7 +44,9 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
     vscode.commands.registerCommand('driftInspector.selectReference', async (target?: unknown) => {
       const uri = target instanceof vscode.Uri ? target : activeTabUri();
       if (!isDataUri(uri)) {
-        void vscode.window.showWarningMessage('Drift Inspector: select a .csv, .tsv or .parquet file as the reference.');
+        void vscode.window.showWarningMessage(
+          'Drift Inspector: select a data file (.csv, .tsv, .parquet, .arrow, .feather, .jsonl, .ndjson) as the reference.',
+        );
         return undefined;
       }
       await references.set(uri);

@@ -4,9 +4,11 @@ import type { ColumnType } from '../core/io/table';
 import { COLUMN_TYPES } from '../core/suite/overrides';
 import { isTestId } from '../core/suite/registry';
 import type { Correction, SuiteOptions, TestChoice } from '../core/suite/report';
+import type { ParseOptions } from '../core/suite/run';
 
 export interface Settings {
   suite: SuiteOptions;
+  read: ParseOptions;
   maxRows: number;
   /** Settings that could not be used, each saying which and why (the JSON schema only warns in the editor). */
   problems: string[];
@@ -33,6 +35,12 @@ export function readSettings(scope?: vscode.Uri): Settings {
     return out;
   };
   const bins = c.get<number | null>('bins');
+  const nullTokens = c.get<string[] | null>('nullTokens');
+  const columnTypes: Record<string, ColumnType> = {};
+  for (const [name, type] of Object.entries(c.get<Record<string, string>>('columnTypes') ?? {})) {
+    if (COLUMN_TYPES.includes(type as ColumnType)) columnTypes[name] = type as ColumnType;
+    else problems.push(`driftInspector.columnTypes.${name}: "${type}" is not a column type (${COLUMN_TYPES.join(', ')})`);
+  }
   return {
     suite: {
       pValueThreshold: c.get<number>('pValueThreshold'),
@@ -44,6 +52,11 @@ export function readSettings(scope?: vscode.Uri): Settings {
       bins: typeof bins === 'number' && bins >= 1 ? Math.round(bins) : undefined,
       missingAsCategory: c.get<boolean>('missingAsCategory'),
       psiMajorThreshold: c.get<number>('psiMajorThreshold'),
+    },
+    read: {
+      nullTokens: Array.isArray(nullTokens) ? nullTokens.filter((t) => typeof t === 'string') : undefined,
+      raggedRows: c.get<'error' | 'skip'>('raggedRows'),
+      columnTypes: Object.keys(columnTypes).length > 0 ? columnTypes : undefined,
     },
     maxRows: c.get<number>('maxRows') ?? 1_000_000,
     problems,

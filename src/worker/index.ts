@@ -20,6 +20,7 @@ port.on('message', async (request: ToWorker) => {
   try {
     const report = await runComparison(request.referencePath, request.currentPath, {
       suite: request.suite,
+      read: request.read,
       maxRows: request.maxRows,
       onProgress: (message, fraction) => {
         const now = Date.now();

@@ -89,3 +89,31 @@ test('--test, --column and --correction override the suite; bad values exit 2 na
   assert.match(badType.stderr, /unknown column type "numbers"/);
   assert.equal(run('compare', reference, current, '--correction', 'holm').code, 2);
 });
+
+test('--column-type, --null-tokens and --ragged-rows shape how files are read; the report says what was skipped', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'drift-cli-read-'));
+  const a = join(dir, 'a.csv');
+  const b = join(dir, 'b.csv');
+  writeFileSync(a, 'zip,score,score\n00501,1,x\n02134,2,y\n00501,-,z\n');
+  writeFileSync(b, 'zip,score,score\n00501,1,x\n02134,2\n90210,3,y\n');
+  const strict = run('compare', a, b);
+  assert.equal(strict.code, 2);
+  assert.match(strict.stderr, /b\.csv: line 3 has 2 fields but the header has 3/);
+
+  const { code, stdout } = run('compare', a, b, '--format', 'json', '--ragged-rows', 'skip', '--column-type', 'zip=categorical', '--null-tokens', '-');
+  assert.equal(code, 0);
+  const report = JSON.parse(stdout);
+  assert.equal(report.current.skippedRows, 1);
+  assert.deepEqual(report.current.skippedRowLines, [3]);
+  assert.deepEqual(report.reference.renamedColumns, [{ from: 'score', to: 'score_2' }]);
+  const byName = Object.fromEntries(report.columns.map((c: { name: string }) => [c.name, c]));
+  assert.equal(byName.zip.type, 'categorical');
+  assert.deepEqual(byName.zip.findings, [{ kind: 'new_categories', values: ['90210'], count: 1 }, { kind: 'vanished_categories', values: ['02134'], count: 1 }]);
+  assert.equal(byName.score.type, 'numeric', '"-" is a null token, so score stays numeric');
+  assert.equal(byName.score.referenceNonNull, 2);
+
+  const text = run('compare', a, b, '--ragged-rows', 'skip');
+  assert.match(text.stdout, /note: .*b\.csv: skipped 1 malformed rows \(lines 3\)/);
+  assert.match(text.stdout, /note: .*a\.csv: column "score" renamed to "score_2"/);
+  assert.equal(run('compare', a, b, '--column-type', 'zip=zipcode').code, 2);
+});

@@ -204,6 +204,9 @@ function summarize(table: Table): DatasetSummary {
     columns: table.columns.length,
     sampled: table.sample !== undefined,
     skipped: table.skipped.map((s) => ({ ...s })),
+    renamedColumns: (table.renamedColumns ?? []).map((r) => ({ ...r })),
+    skippedRows: table.skippedRows ?? 0,
+    skippedRowLines: [...(table.skippedRowLines ?? [])],
   };
 }
 

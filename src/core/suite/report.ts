@@ -40,6 +40,11 @@ export interface DatasetSummary {
   sampled: boolean;
   /** Columns the reader skipped, with why. */
   skipped: { name: string; reason: string }[];
+  /** Columns renamed because their header was empty or a duplicate (`from` as written in the file). */
+  renamedColumns: { from: string; to: string }[];
+  /** Malformed rows skipped (when ragged rows are allowed), and the line numbers of the first few. */
+  skippedRows: number;
+  skippedRowLines: number[];
 }
 
 /**

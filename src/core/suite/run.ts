@@ -7,8 +7,12 @@ import type { ReadOptions } from '../io/table';
 import { compareTables } from './compare';
 import type { DriftReport, SuiteOptions } from './report';
 
+/** How files are parsed: null tokens, ragged rows, forced column types (the same for both files). */
+export type ParseOptions = Pick<ReadOptions, 'nullTokens' | 'raggedRows' | 'columnTypes'>;
+
 export interface RunOptions {
   suite?: SuiteOptions;
+  read?: ParseOptions;
   maxRows?: number;
   /** Fixed so the same files always give the same sample and report. */
   seed?: number;
@@ -22,6 +26,7 @@ const READ_SHARE = 0.45;
 export async function runComparison(referencePath: string, currentPath: string, options: RunOptions = {}): Promise<DriftReport> {
   const progress = options.onProgress ?? (() => undefined);
   const read = (path: string, start: number): ReadOptions => ({
+    ...options.read,
     maxRows: options.maxRows,
     seed: options.seed,
     isCancelled: options.isCancelled,
