@@ -81,7 +81,8 @@ function outerProbInside(m0: number, n0: number, g: number, h: number): number {
 /**
  * Two-sided two-sample KS test of `reference` against `current` (finite values, no NaN; neither is
  * modified). Throws on an empty sample, as SciPy does. Cost: two sorts and one merge pass, plus the
- * p-value (exact: up to ~1e8 cheap steps at 10 000 vs 10 000; asymptotic: well under the sort).
+ * p-value (exact: up to ~1e8 cheap steps at 10 000 vs 10 000; asymptotic: SciPy's Smirnov sum, up to
+ * ~n terms for n = n1·n2/(n1+n2), some 20–50 ms at 1e6 vs 1e6, about one sort's time).
  */
 export function ksTwoSample(reference: Float64Array, current: Float64Array): KsResult {
   if (reference.length === 0 || current.length === 0) throw new RangeError('ksTwoSample: both samples need at least one value');
