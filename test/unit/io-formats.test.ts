@@ -195,6 +195,29 @@ test("CSV: raggedRows 'skip' drops rows of the wrong field count, counts them an
   assert.ok((numbers(m, 'x') as number[]).every((x) => x % 40 !== 7));
 });
 
+test("CSV: raggedRows 'skip' and the dictionary fallback's second pass agree on which row is which", async () => {
+  const limit = tuning.dictionaryLimit;
+  tuning.dictionaryLimit = 8; // v switches to a Float64Array, then meets "word": its rows are re-read
+  try {
+    const path = join(tmp, 'ragged-fallback.csv');
+    const lines = ['id,v'];
+    for (let i = 0; i < 60; i++) {
+      if (i % 7 === 3) lines.push(`${i},1,2`); // ragged: skipped
+      lines.push(`${i},${i === 50 ? 'word' : `${i}.50`}`);
+    }
+    writeFileSync(path, lines.join('\n') + '\n');
+    for (const maxRows of [undefined, 20]) {
+      const t = await readTable(path, { raggedRows: 'skip', maxRows });
+      assert.equal(t.skippedRows, 9);
+      const ids = numbers(t, 'id') as number[];
+      assert.equal(ids.length, maxRows ?? 60);
+      assert.deepEqual(strings(t, 'v'), ids.map((i) => (i === 50 ? 'word' : `${i}.50`))); // "3.50", not "3.5"
+    }
+  } finally {
+    tuning.dictionaryLimit = limit;
+  }
+});
+
 test('CSV: empty and duplicate header names are reported as renamed', async () => {
   assert.deepEqual(uniqueNames(['a', '', 'a', ' b ']), ['a', 'column_2', 'a_2', 'b']);
   const t = await readTable(fixture('headers.csv'));
