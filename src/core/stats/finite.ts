@@ -1,6 +1,6 @@
 /**
  * The one rule for values a test can use: NaN (missing) and ±Infinity are left out before any statistic is
- * computed, as Evidently does. The suite applies the same rule (src/core/suite/samples.ts, `finiteValues`),
+ * computed, as Evidently does. The suite applies the same rule (src/core/suite/samples.ts uses `sortedFinite`),
  * and the SciPy fixture tests apply this helper, so a reference value for data holding NaN/±Inf is SciPy's
  * answer on the finite values alone.
  */

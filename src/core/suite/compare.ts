@@ -3,7 +3,7 @@
  * One column's failure becomes that column's `error` status; it never discards the others' results.
  */
 import type { CodedColumn, Column, NumericColumn, Table } from '../io/table';
-import { jensenShannonDistance, normalizedWasserstein } from '../stats';
+import { jensenShannonDistance, normalizedWassersteinSorted } from '../stats';
 import { binnedCounts } from './binned';
 import { categoryShares, numericHistogram } from './charts';
 import { defaultTest, FEW_VALUES_MAX, resolveChoice } from './choice';
@@ -160,7 +160,7 @@ function judge(base: ColumnResult, ref: Column, cur: Column, settings: Settings)
 /** A distance beside every p-value: the normalised Wasserstein distance for numbers, Jensen-Shannon for categories. */
 function effectSize(samples: ColumnSamples): { value: number; measure: TestId } {
   if (samples.kind === 'numeric' && samples.values === null) {
-    return { value: normalizedWasserstein(samples.pair.reference, samples.pair.current), measure: 'wasserstein' };
+    return { value: normalizedWassersteinSorted(samples.pair.reference, samples.pair.current), measure: 'wasserstein' };
   }
   const counts = samples.kind === 'numeric' ? numericAsCategories(samples.pair, samples.values!) : samples.pair;
   return { value: jensenShannonDistance(counts.reference, counts.current), measure: 'jensen_shannon' };

@@ -12,9 +12,9 @@ import {
   hellingerDistance,
   jensenShannonDistance,
   klDivergence,
-  ksTwoSample,
+  ksTwoSampleSorted,
   mannWhitneyU,
-  normalizedWasserstein,
+  normalizedWassersteinSorted,
   populationStabilityIndex,
   totalVariationDistance,
   twoProportionZ,
@@ -28,7 +28,7 @@ export interface TestOutcome {
 }
 
 /**
- * `samples`: finite numeric values of each side. `counts`: counts per shared bin or category (numeric
+ * `samples`: finite numeric values of each side, sorted ascending (so KS and Wasserstein skip their own sort). `counts`: counts per shared bin or category (numeric
  * columns are binned first; `binning` says how). `pair` tests need exactly two categories.
  */
 export interface TestSpec {
@@ -62,7 +62,7 @@ function twoCells(counts: Float64Array): [number, number] {
 }
 
 const SPECS: TestSpec[] = [
-  { id: 'ks', kind: 'p_value', label: 'KS', input: 'samples', run: (a, b) => pValue(ksTwoSample(a, b)) },
+  { id: 'ks', kind: 'p_value', label: 'KS', input: 'samples', run: (a, b) => pValue(ksTwoSampleSorted(a, b)) },
   { id: 'anderson', kind: 'p_value', label: 'Anderson-Darling', input: 'samples', run: (a, b) => pValue(andersonKSample(a, b)) },
   {
     id: 'cramer_von_mises',
@@ -72,7 +72,7 @@ const SPECS: TestSpec[] = [
     run: (a, b) => pValue(cramerVonMises2Samp(a, b)),
   },
   { id: 'mann_whitney', kind: 'p_value', label: 'Mann-Whitney U', input: 'samples', run: (a, b) => pValue(mannWhitneyU(a, b)) },
-  { id: 'wasserstein', kind: 'distance', label: 'Wasserstein (normed)', input: 'samples', run: (a, b) => distance(normalizedWasserstein(a, b)) },
+  { id: 'wasserstein', kind: 'distance', label: 'Wasserstein (normed)', input: 'samples', run: (a, b) => distance(normalizedWassersteinSorted(a, b)) },
   { id: 'energy', kind: 'distance', label: 'energy distance', input: 'samples', run: (a, b) => distance(energyDistance(a, b)) },
   { id: 'chi2', kind: 'p_value', label: 'chi-squared', input: 'counts', binning: 'equal_width', run: (a, b) => pValue(chiSquaredHomogeneity(a, b)) },
   {

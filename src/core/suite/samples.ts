@@ -3,8 +3,9 @@
  * both sides' categories. Missing values and ±Infinity are left out, as Evidently does before testing.
  */
 import type { CodedColumn, Column, NumericColumn } from '../io/table';
-import { countCodes } from '../stats';
+import { countCodes, sortedFinite } from '../stats';
 
+/** Finite values of each side, sorted ascending: sorted once here, then shared by every test and chart. */
 export interface NumericPair {
   kind: 'numeric';
   reference: Float64Array;
@@ -48,19 +49,10 @@ export function categoricalSamples(reference: CodedColumn, current: CodedColumn)
   };
 }
 
-export function finiteValues(column: NumericColumn): Float64Array {
-  const src = column.values;
-  let n = 0;
-  for (let i = 0; i < src.length; i++) if (Number.isFinite(src[i])) n++;
-  if (n === src.length) return src;
-  const out = new Float64Array(n);
-  let j = 0;
-  for (let i = 0; i < src.length; i++) if (Number.isFinite(src[i])) out[j++] = src[i];
-  return out;
-}
 
 export function numericPair(reference: NumericColumn, current: NumericColumn): NumericPair {
-  return { kind: 'numeric', reference: finiteValues(reference), current: finiteValues(current) };
+  // The same rule as Evidently (and the stats fixtures' finiteOnly): missing values and ±Infinity are left out.
+  return { kind: 'numeric', reference: sortedFinite(reference.values), current: sortedFinite(current.values) };
 }
 
 /** Counts both sides over one shared category list, so category i means the same value on both sides. */
