@@ -6,14 +6,7 @@
  * it (empty or all zeros) has no distribution: NaN, where SciPy divides 0/0.
  */
 
-const at = (side: ArrayLike<number>, i: number) => (i < side.length ? side[i] : 0);
-
-/** Σ side[i] over the longer length, or NaN if the side holds nothing (so callers can bail out). */
-function total(side: ArrayLike<number>, k: number): number {
-  let s = 0;
-  for (let i = 0; i < k; i++) s += at(side, i);
-  return s > 0 ? s : NaN;
-}
+import { at, sideTotal as total } from './shares';
 
 /**
  * Kullback–Leibler divergence KL(p‖q) = Σ p_i·ln(p_i / q_i), = scipy.stats.entropy(p, q) (natural log).

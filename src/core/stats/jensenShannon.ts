@@ -1,3 +1,5 @@
+import { at, sideTotal } from './shares';
+
 /**
  * Jensen–Shannon distance between two discrete distributions, = scipy.spatial.distance.jensenshannon(p, q)
  * with the natural logarithm: sqrt((KL(p‖m) + KL(q‖m)) / 2), m = (p + q) / 2, after scaling p and q to
@@ -5,14 +7,9 @@
  */
 export function jensenShannonDistance(p: ArrayLike<number>, q: ArrayLike<number>): number {
   const k = Math.max(p.length, q.length);
-  const at = (side: ArrayLike<number>, i: number) => (i < side.length ? side[i] : 0);
-  let sp = 0;
-  let sq = 0;
-  for (let i = 0; i < k; i++) {
-    sp += at(p, i);
-    sq += at(q, i);
-  }
-  if (!(sp > 0 && sq > 0)) return NaN; // SciPy divides 0/0 here
+  const sp = sideTotal(p, k);
+  const sq = sideTotal(q, k);
+  if (Number.isNaN(sp) || Number.isNaN(sq)) return NaN;
   let left = 0;
   let right = 0;
   for (let i = 0; i < k; i++) {

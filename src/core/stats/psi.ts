@@ -1,3 +1,5 @@
+import { at, sideTotal } from './shares';
+
 /**
  * Population Stability Index, the credit-scoring drift measure: Σ (cur_i − ref_i)·ln(cur_i / ref_i) over
  * bins (numeric columns: quantileEdges of the reference, then histogramCounts / n; categorical columns:
@@ -17,14 +19,9 @@ const FLOOR = 1e-4;
  */
 export function populationStabilityIndex(referenceShares: ArrayLike<number>, currentShares: ArrayLike<number>): number {
   const k = Math.max(referenceShares.length, currentShares.length);
-  const at = (side: ArrayLike<number>, i: number) => (i < side.length ? side[i] : 0);
-  let sr = 0;
-  let sc = 0;
-  for (let i = 0; i < k; i++) {
-    sr += at(referenceShares, i);
-    sc += at(currentShares, i);
-  }
-  if (!(sr > 0 && sc > 0)) return NaN;
+  const sr = sideTotal(referenceShares, k);
+  const sc = sideTotal(currentShares, k);
+  if (Number.isNaN(sr) || Number.isNaN(sc)) return NaN;
   let psi = 0;
   for (let i = 0; i < k; i++) {
     const r = Math.max(at(referenceShares, i) / sr, FLOOR);

@@ -113,7 +113,8 @@ const SPECS: TestSpec[] = [
     label: 'PSI',
     input: 'counts',
     binning: 'quantile',
-    run: (a, b) => distance(populationStabilityIndex(shares(a), shares(b))),
+    // Takes counts: it scales each side to shares itself.
+    run: (a, b) => distance(populationStabilityIndex(a, b)),
   },
 ];
 
