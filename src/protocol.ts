@@ -4,7 +4,7 @@
  * Only plain, structured-cloneable data.
  */
 import type { DriftReport, SuiteOptions } from './core/suite/report';
-import type { ParseOptions } from './core/suite/run';
+import type { ParseOptions } from './core/io/table';
 
 // ─── extension host → worker ────────────────────────────────────────────────
 

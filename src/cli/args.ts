@@ -2,7 +2,7 @@
 import type { ColumnType } from '../core/io/table';
 import { parseAssignment, parseColumnType, parseCorrection } from '../core/suite/overrides';
 import type { SuiteOptions, TestChoice } from '../core/suite/report';
-import type { ParseOptions } from '../core/suite/run';
+import type { ParseOptions } from '../core/io/table';
 
 export const USAGE = `Usage: drift-inspect compare <reference> <current> [options]
 

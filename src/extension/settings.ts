@@ -4,7 +4,7 @@ import type { ColumnType } from '../core/io/table';
 import { COLUMN_TYPES } from '../core/suite/overrides';
 import { isTestId } from '../core/suite/registry';
 import type { Correction, SuiteOptions, TestChoice } from '../core/suite/report';
-import type { ParseOptions } from '../core/suite/run';
+import type { ParseOptions } from '../core/io/table';
 
 export interface Settings {
   suite: SuiteOptions;

@@ -90,6 +90,9 @@ export interface ReadOptions {
 }
 
 /** A failure to read a data file, naming the file and, where known, the line and column. */
+/** How files are parsed (the same for both files of a comparison): null tokens, ragged rows, forced types. */
+export type ParseOptions = Pick<ReadOptions, 'nullTokens' | 'raggedRows' | 'columnTypes'>;
+
 export class DataReadError extends Error {
   constructor(
     message: string,

@@ -3,12 +3,9 @@
  */
 import { basename } from 'node:path';
 import { readTable } from '../io/read';
-import type { ReadOptions } from '../io/table';
+import type { ParseOptions, ReadOptions } from '../io/table';
 import { compareTables } from './compare';
 import type { DriftReport, SuiteOptions } from './report';
-
-/** How files are parsed: null tokens, ragged rows, forced column types (the same for both files). */
-export type ParseOptions = Pick<ReadOptions, 'nullTokens' | 'raggedRows' | 'columnTypes'>;
 
 export interface RunOptions {
   suite?: SuiteOptions;
