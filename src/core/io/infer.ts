@@ -1,6 +1,8 @@
 /**
  * Turning text cells into typed columns: value parsers (numbers, booleans, ISO 8601 datetimes, missing-value
- * tokens) and `ColumnBuilder`, which collects one column's cells and decides its type at the end.
+ * tokens; the other date forms are in dates.ts) and `ColumnBuilder`, which collects one column's cells and decides
+ * its type at the end. A column is datetime when all its values read under one date form (ISO 8601, YYYY/MM/DD,
+ * DD.MM.YYYY, or slash dates month-first / day-first, see `dateForm`).
  *
  * How a builder keeps memory low and still ends with the right type when a late value contradicts an early guess:
  * - It starts as a dictionary (raw cell text → code, Int32Array of codes per row). Every distinct text is parsed
@@ -15,6 +17,7 @@
  *   it needs more than `dictionaryLimit` distinct numbers followed by a non-number.
  * - `finish` decides the type from the values the rows actually hold (after sampling, only the kept rows).
  */
+import { DATE_DMY, DATE_DMY_DOT, DATE_MDY, DATE_YMD, dateForms, daysFromCivil, daysInMonth, parseDateForm } from './dates';
 import type { Column } from './table';
 
 export { uniqueNames } from './names';
@@ -121,21 +124,6 @@ export function parseBoolean(s: string): 0 | 1 | undefined {
   return undefined;
 }
 
-/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-}
-
 /** Digits s[i, i+n) as a number, or -1 if any is not a digit. */
 function digits(s: string, i: number, n: number): number {
   let v = 0;
@@ -210,11 +198,39 @@ export function parseDatetime(s: string): number | undefined {
   return z === 43 ? ms - offset : ms + offset;
 }
 
-// Types a dictionary entry is compatible with.
+// Types a dictionary entry is compatible with. A column is datetime when all its values read under one date form:
+// ISO 8601 (IS_DATETIME) or one of dates.ts' forms (the DATE_* bits shifted by DATE_SHIFT).
 const IS_NUMBER = 1;
 const IS_BOOLEAN = 2;
 const IS_DATETIME = 4;
-const ALL_TYPES = IS_NUMBER | IS_BOOLEAN | IS_DATETIME;
+const DATE_SHIFT = 3;
+const IS_YMD = DATE_YMD << DATE_SHIFT;
+const IS_DMY_DOT = DATE_DMY_DOT << DATE_SHIFT;
+const IS_MDY = DATE_MDY << DATE_SHIFT;
+const IS_DMY = DATE_DMY << DATE_SHIFT;
+const DATE_FORMS = IS_DATETIME | IS_YMD | IS_DMY_DOT | IS_MDY | IS_DMY;
+const ALL_TYPES = IS_NUMBER | IS_BOOLEAN | DATE_FORMS;
+
+/**
+ * The date form a column of entries compatible with `types` is read under, or 0. Slash dates: month-first when every
+ * value reads that way, else day-first; a value whose first field exceeds 12 cannot be month-first, and every
+ * slash date with both fields ≤ 12 reads both ways, so this is "day-first when any first field exceeds 12".
+ */
+function dateForm(types: number): number {
+  if (types & IS_DATETIME) return IS_DATETIME;
+  if (types & IS_YMD) return IS_YMD;
+  if (types & IS_DMY_DOT) return IS_DMY_DOT;
+  if (types & IS_MDY) return IS_MDY;
+  if (types & IS_DMY) return IS_DMY;
+  return 0;
+}
+
+/** Epoch ms of `s` under a column's date form (from `dateForm`), or undefined. */
+function parseUnder(s: string, form: number): number | undefined {
+  return form === IS_DATETIME ? parseDatetime(s) : parseDateForm(s, form >> DATE_SHIFT);
+}
+
+const formValues = new Float64Array(4);
 
 /** Code of a row whose text the builder no longer has; the reader fills it in a second pass. */
 export const PENDING = -2;
@@ -258,6 +274,10 @@ export class ColumnBuilder {
   private entries: string[] = [];
   private entryTypes: number[] = [];
   private entryValues: number[] = [];
+  /** Day-first value of a slash date entry (its month-first value, if valid, is in entryValues), else NaN. */
+  private entryDayFirst: number[] = [];
+  /** In DATETIMES mode: the date form the values are read under. */
+  private form = 0;
   /** AND of the types of every entry added so far (including ones no row references any more). */
   private allTypes = ALL_TYPES;
   private pending = 0;
@@ -267,7 +287,7 @@ export class ColumnBuilder {
 
   constructor(private readonly options: BuilderOptions) {
     this.nulls = options.nulls ?? (options.infer ? DEFAULT_NULLS : undefined);
-    this.typedNulls = (this.nulls?.tokens ?? []).some((t) => t !== '' && (parseNumber(t) !== undefined || parseDatetime(t) !== undefined));
+    this.typedNulls = (this.nulls?.tokens ?? []).some((t) => t !== '' && (parseNumber(t) !== undefined || parseDatetime(t) !== undefined || dateForms(t, formValues) !== 0));
     this.resetDictionary();
   }
 
@@ -332,7 +352,7 @@ export class ColumnBuilder {
         return;
       }
     } else {
-      const t = parseDatetime(s);
+      const t = parseUnder(s, this.form);
       if (t !== undefined) {
         this.values[slot] = t;
         return;
@@ -374,6 +394,7 @@ export class ColumnBuilder {
     }
     let types = 0;
     let value = NaN;
+    let dayFirst = NaN;
     // Once an entry fits no typed reading and rows are never overwritten, the column is categorical for good.
     if (this.options.infer && (this.allTypes !== 0 || this.options.overwrites)) {
       const num = parseNumber(s);
@@ -387,6 +408,15 @@ export class ColumnBuilder {
         if (t !== undefined) {
           types = IS_DATETIME;
           value = t;
+        } else {
+          const forms = dateForms(s, formValues);
+          if (forms !== 0) {
+            types = forms << DATE_SHIFT;
+            if (forms & DATE_YMD) value = formValues[0];
+            else if (forms & DATE_DMY_DOT) value = formValues[1];
+            else if (forms & DATE_MDY) value = formValues[2];
+            if (forms & DATE_DMY) dayFirst = formValues[3];
+          }
         }
       }
     }
@@ -396,8 +426,9 @@ export class ColumnBuilder {
     this.entries.push(key);
     this.entryTypes.push(types);
     this.entryValues.push(value);
+    this.entryDayFirst.push(dayFirst);
     this.dict.set(key, code);
-    if (code >= tuning.dictionaryLimit && this.pending === 0 && (this.allTypes & (IS_NUMBER | IS_DATETIME)) !== 0) {
+    if (code >= tuning.dictionaryLimit && this.pending === 0 && (this.allTypes & (IS_NUMBER | DATE_FORMS)) !== 0) {
       this.switchDue = true;
     }
     return code;
@@ -411,7 +442,8 @@ export class ColumnBuilder {
     this.switchDue = false;
     const toDatetimes = (this.allTypes & IS_NUMBER) === 0;
     const values = new Float64Array(this.capacity);
-    const ev = this.entryValues;
+    this.form = toDatetimes ? dateForm(this.allTypes) : 0;
+    const ev = this.form === IS_DMY ? this.entryDayFirst : this.entryValues;
     for (let i = 0; i < this.length; i++) {
       const c = this.codes[i];
       values[i] = c >= 0 ? ev[c] : NaN;
@@ -428,6 +460,7 @@ export class ColumnBuilder {
     this.entries = [];
     this.entryTypes = [];
     this.entryValues = [];
+    this.entryDayFirst = [];
     this.allTypes = ALL_TYPES;
   }
 
@@ -490,14 +523,15 @@ export class ColumnBuilder {
       }
     }
     const entries = this.entries;
-    const entryValues = this.entryValues;
+    const form = types & IS_NUMBER ? 0 : dateForm(types);
+    const entryValues = form === IS_DMY ? this.entryDayFirst : this.entryValues;
     this.resetDictionary();
 
     if (distinct === 0 && this.options.infer) {
       // No values at all: numeric, as pandas reads an all-empty column; the suite then reports "not enough data".
       return { name, type: 'numeric', values: new Float64Array(rows).fill(NaN), nullCount: rows };
     }
-    if (types & (IS_NUMBER | IS_DATETIME)) {
+    if (types & (IS_NUMBER | DATE_FORMS)) {
       const values = new Float64Array(rows);
       for (let i = 0; i < rows; i++) {
         const c = codes[i];
