@@ -64,6 +64,9 @@ type Converted = Exclude<Plan, { kind: 'skip' }>;
 export class ArrowColumns {
   readonly renamed?: Renamed[];
   private readonly plans: Plan[];
+  private readonly fieldNames: string[];
+  /** Batches hold only the columns of `projection()`, in file order (set by a reader that asked for them). */
+  projected = false;
 
   /** Throws a DataReadError (naming `path`) when a column cannot be forced to the type asked for. */
   constructor(
@@ -75,7 +78,19 @@ export class ArrowColumns {
     // apache-arrow reads an empty field name back as null.
     const { names, renamed } = nameColumns(schema.fields.map((f) => (f.name as string | null) ?? ''));
     this.renamed = renamed;
+    this.fieldNames = schema.fields.map((f) => (f.name as string | null) ?? '');
     this.plans = schema.fields.map((f, index) => this.plan(f, names[index], index));
+  }
+
+  /**
+   * The file's names of the columns that will be read, when some are skipped and the names are unambiguous;
+   * undefined otherwise. A reader that decodes only these never touches a skipped column, whose type the
+   * decoding library may not handle at all (parquet-wasm panics on some dictionary types).
+   */
+  projection(): string[] | undefined {
+    if (!this.plans.some((p) => p.kind === 'skip')) return undefined;
+    if (new Set(this.fieldNames).size !== this.fieldNames.length) return undefined;
+    return this.plans.filter((p) => p.kind !== 'skip').map((p) => this.fieldNames[p.index]);
   }
 
   /** Converts the taken rows of `batch`, whose first row is row `firstRow` of the file (for messages). */
@@ -86,9 +101,10 @@ export class ArrowColumns {
       end = 0;
       for (let k = 0; k < take.slots.length; k++) if (take.slots[k] >= end) end = take.slots[k] + 1;
     }
+    let position = 0; // of this plan's column among the columns read, for projected batches
     for (const plan of this.plans) {
       if (plan.kind === 'skip') continue;
-      const vector = batch.getChildAt(plan.index);
+      const vector = batch.getChildAt(this.projected ? position++ : plan.index);
       if (!vector) throw new Error(`column ${plan.name} missing from a batch`);
       if (plan.kind === 'numeric' || plan.kind === 'datetime') {
         if (end > plan.values.length) plan.values = grow(plan.values, end, (n) => new Float64Array(n));
@@ -163,6 +179,9 @@ export class ArrowColumns {
         return typed('boolean', () => ({ kind: 'boolean', name, index, codes: new Int32Array(rows), length: 0 }), 'bool');
       case T.Utf8:
       case T.LargeUtf8:
+      // Polars writes its strings as Utf8View; parquet-wasm decodes them to plain Utf8 batches (stringReader
+      // still handles real views, more slowly).
+      case T.Utf8View:
         return this.strings(name, index, forced, cells);
       case T.Dictionary: {
         const valueType = (type as unknown as { dictionary: DataType }).dictionary;
@@ -282,7 +301,7 @@ export class ArrowColumns {
         }
       } else {
         const builder = (plan as Extract<Plan, { kind: 'strings' }>).builder;
-        const read = stringReader(data);
+        const read = stringReader(this.arrow, data);
         for (let j = from; j < to; j++) {
           const i = local(j);
           builder.setCode(slot(j), valid && !valid(i) ? -1 : builder.codeOf(read(i)));
@@ -355,8 +374,15 @@ function numberReader(arrow: Arrow, data: Data): (i: number) => number {
           return read;
         case arrow.TimeUnit.MICROSECOND:
           return (i) => read(i) / 1000;
-        default:
-          return (i) => read(i) / 1_000_000;
+        default: {
+          // Nanoseconds since 1970 exceed 2^53: converting the count to a double first rounds it, and the
+          // division then lands off whole milliseconds. Split exactly, whole milliseconds plus the remainder.
+          if (!(values instanceof BigInt64Array)) return (i) => read(i) / 1_000_000;
+          return (i) => {
+            const ns = values[i];
+            return Number(ns / 1_000_000n) + Number(ns % 1_000_000n) / 1e6;
+          };
+        }
       }
     }
     default:
@@ -387,7 +413,12 @@ function decimalReader(words: Uint32Array, stride: number, scale: number): (i: n
 }
 
 /** Reads string i of a Utf8 / LargeUtf8 chunk. */
-function stringReader(data: Data): (i: number) => string {
+function stringReader(arrow: Arrow, data: Data): (i: number) => string {
+  if (!data.valueOffsets) {
+    // Utf8View data has views instead of offsets: let apache-arrow resolve each value.
+    const vector = arrow.makeVector(data);
+    return (i) => vector.get(i) as string;
+  }
   const bytes = data.values as Uint8Array;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const offsets = data.valueOffsets as Int32Array | BigInt64Array;
@@ -432,7 +463,7 @@ function cellReader(arrow: Arrow, source: CellSource, data: Data): (i: number) =
         const indices = data.values as unknown as ArrayLike<number>;
         return (i) => (dictionary.get(Number(indices[i])) as string | null) ?? undefined;
       }
-      return stringReader(data);
+      return stringReader(arrow, data);
     }
   }
 }

@@ -74,7 +74,9 @@ export async function readParquet(path: string, options: ReadOptions = {}): Prom
 
     let base = 0; // file rows before this batch
     let picked = 0; // selected rows before this batch
-    const stream = await file.stream({ batchSize: BATCH_ROWS });
+    const projection = columns.projection();
+    columns.projected = projection !== undefined;
+    const stream = await file.stream(projection ? { batchSize: BATCH_ROWS, columns: projection } : { batchSize: BATCH_ROWS });
     for await (const batch of stream as unknown as AsyncIterable<RecordBatch>) {
       if (options.isCancelled?.()) throw new CancelledError(path);
       const table = arrow.tableFromIPC(batch.intoIPCStream());
