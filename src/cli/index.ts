@@ -36,6 +36,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Node exits with 1 on an uncaught error, which a CI gate would read as "drift": any crash (e.g. a panic inside
+// the Parquet library, thrown outside every promise) is a failure to read, exit 2.
+process.on('uncaughtException', (err) => {
+  process.stderr.write(`drift-inspect: unexpected failure: ${err.stack ?? err}\n`);
+  process.exit(2);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -117,3 +117,13 @@ test('--column-type, --null-tokens and --ragged-rows shape how files are read; t
   assert.match(text.stdout, /note: .*a\.csv: column "score" renamed to "score_2"/);
   assert.equal(run('compare', a, b, '--column-type', 'zip=zipcode').code, 2);
 });
+
+test('a crash outside any promise still exits 2 (never 1, which means drift)', () => {
+  // Preloading a module that throws on the next tick simulates a library panicking outside its promise.
+  const dir = mkdtempSync(join(tmpdir(), 'drift-cli-crash-'));
+  const bomb = join(dir, 'bomb.js');
+  writeFileSync(bomb, "setImmediate(() => { throw new Error('simulated panic'); });\n");
+  const r = spawnSync(process.execPath, ['--require', bomb, cli, 'compare', reference, current], { encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /drift-inspect: unexpected failure: Error: simulated panic/);
+});
