@@ -12,7 +12,7 @@ import { energyDistance } from '../../src/core/stats/energy';
 import { hellingerDistance, klDivergence, totalVariationDistance } from '../../src/core/stats/divergences';
 import { populationStabilityIndex } from '../../src/core/stats/psi';
 import { histogramCounts, histogramEdges, quantileEdges } from '../../src/core/stats/binning';
-import { close, genSample, SCIPY_FIXTURES, worst, type Recipe } from './support/fixtures';
+import { close, genSample, type Recipe, sampleLoader, SCIPY_FIXTURES, worst } from './support/fixtures';
 
 // ── fixtures ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -46,17 +46,8 @@ interface Fixtures {
 
 const fx: Fixtures = JSON.parse(readFileSync(join(SCIPY_FIXTURES, 'distances.json'), 'utf8'));
 
-const sampleCache = new Map<string, Float64Array>();
-function sample(name: string): Float64Array {
-  let s = sampleCache.get(name);
-  if (!s) {
-    const src = fx.samples[name];
-    assert.ok(src, `sample ${name} missing from the fixture`);
-    s = Array.isArray(src) ? Float64Array.from(src) : genSample(src);
-    sampleCache.set(name, s);
-  }
-  return s;
-}
+/** The sample as stored, NaN and ±Infinity included. */
+const sample = sampleLoader(fx.samples);
 
 /** Binned shares as every caller forms them: histogramCounts over the shared edges, divided by n. */
 const shares = (x: Float64Array, edges: Float64Array) => histogramCounts(x, edges).map((c) => c / x.length);

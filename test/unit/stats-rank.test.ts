@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import * as fc from 'fast-check';
 import { andersonKSample, besselK, cramerVonMises2Samp, fisherExact, mannWhitneyU } from '../../src/core/stats';
 import { cvmLimitCdf } from '../../src/core/stats/cramerVonMises';
-import { close, genSample, SCIPY_FIXTURES, worst, type Recipe } from './support/fixtures';
+import { close, type Recipe, sampleLoader, SCIPY_FIXTURES, worst } from './support/fixtures';
 
 // ── fixtures ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -48,17 +48,8 @@ function agree(actual: number, expected: Num, family: string, where: string): vo
   else assert.ok(Object.is(actual, e), `${family} ${where}: got ${actual}, SciPy ${e}`);
 }
 
-const sampleCache = new Map<string, Float64Array>();
-function sample(name: string): Float64Array {
-  let s = sampleCache.get(name);
-  if (!s) {
-    const src = fx.samples[name];
-    assert.ok(src, `sample ${name} missing from the fixture`);
-    s = Array.isArray(src) ? Float64Array.from(src) : genSample(src);
-    sampleCache.set(name, s);
-  }
-  return s;
-}
+/** The sample as stored, NaN and ±Infinity included. */
+const sample = sampleLoader(fx.samples);
 
 type SampleTest = (a: Float64Array, b: Float64Array) => { statistic: number; pValue: number };
 

@@ -31,7 +31,7 @@ import { finiteOnly } from '../../src/core/stats/finite';
 import { ksTwoSampleSorted } from '../../src/core/stats/ks';
 import { sortedCopy } from '../../src/core/stats/sort';
 import { normalizedWassersteinSorted, wassersteinSorted } from '../../src/core/stats/wasserstein';
-import { close, genSample, SCIPY_FIXTURES, worst, type Recipe } from './support/fixtures';
+import { close, genSample, type Recipe, sampleLoader, SCIPY_FIXTURES, worst } from './support/fixtures';
 
 // ── fixtures ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -69,19 +69,8 @@ interface Fixtures {
 const FIXTURE = join(SCIPY_FIXTURES, 'stats.json');
 const fx: Fixtures = JSON.parse(readFileSync(FIXTURE, 'utf8'));
 
-// Every sample is built once (a recipe of a million values is replayed once however many cases use it).
-const sampleCache = new Map<string, Float64Array>();
 /** The sample as stored, NaN and ±Infinity included. */
-function sample(name: string): Float64Array {
-  let s = sampleCache.get(name);
-  if (!s) {
-    const src = fx.samples[name];
-    assert.ok(src, `sample ${name} missing from the fixture`);
-    s = Array.isArray(src) ? Float64Array.from(src, (v) => (typeof v === 'string' ? Number(v) : v)) : genSample(src);
-    sampleCache.set(name, s);
-  }
-  return s;
-}
+const sample = sampleLoader(fx.samples);
 
 const finiteCache = new Map<string, Float64Array>();
 /** What the product tests: the finite values (SciPy's reference values were computed on these). */

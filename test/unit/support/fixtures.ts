@@ -90,3 +90,22 @@ export function close(actual: number, expected: number, family: string, where: s
     `${family} ${where}: got ${actual}, SciPy ${expected} (relative error ${rel.toExponential(2)})`,
   );
 }
+
+/**
+ * Named fixture samples, each built once however many cases use it (a recipe of a million values is replayed
+ * once): inline values (JSON has no NaN/Infinity, so those come as the strings "NaN", "Infinity", "-Infinity")
+ * or a recipe.
+ */
+export function sampleLoader(samples: Record<string, readonly (number | string)[] | Recipe>): (name: string) => Float64Array {
+  const cache = new Map<string, Float64Array>();
+  return (name) => {
+    let s = cache.get(name);
+    if (!s) {
+      const src = samples[name];
+      assert.ok(src, `sample ${name} missing from the fixture`);
+      s = Array.isArray(src) ? Float64Array.from(src as (number | string)[], (v) => Number(v)) : genSample(src as Recipe);
+      cache.set(name, s);
+    }
+    return s;
+  };
+}
