@@ -1,6 +1,7 @@
 /**
  * Parquet files beyond parquet-wasm's default output: every value encoding (make-parquet-encodings.mjs, checked in
- * the file metadata first) and files from real writers, DuckDB and Polars (make-writer-files.mjs). Every value of
+ * the file metadata first) and files from real writers, DuckDB, Polars and parquet-mr (Hive/Spark's Java writer,
+ * INT96 timestamps, legacy PLAIN_DICTIONARY/BIT_PACKED encodings; make-writer-files.mjs). Every value of
  * every column read by `readTable` must equal the value the writer reports (JSON sidecars; datetimes as epoch ms,
  * decimals as numbers, null for nulls).
  */
@@ -160,9 +161,9 @@ const writers = JSON.parse(readFileSync(fixture('writer-expected.json'), 'utf8')
   tables: Record<string, Expected>;
 };
 
-test('writer files: the sidecar lists DuckDB and Polars files', () => {
+test('writer files: the sidecar lists DuckDB, Polars and parquet-mr (Hive/Spark, INT96 timestamps) files', () => {
   const by = new Set(Object.values(writers.files).map((f) => f.writer));
-  assert.deepEqual([...by].sort(), ['duckdb', 'polars']);
+  assert.deepEqual([...by].sort(), ['duckdb', 'parquet-mr', 'polars']);
 });
 
 /**
