@@ -3,24 +3,47 @@
  * extension host ⇄ worker thread, and extension host ⇄ drift panel webview.
  * Only plain, structured-cloneable data.
  */
-import type { DriftReport, SuiteOptions } from './core/suite/report';
+import type { ColumnTestResult, DriftReport, SuiteOptions, TestId } from './core/suite/report';
 import type { ParseOptions } from './core/io/table';
 
 // ─── extension host → worker ────────────────────────────────────────────────
 
-export interface CompareRequest {
-  type: 'compare';
-  /** Correlates replies with the request. */
-  id: number;
+/** The two files and how to read them; the worker keeps the last pair it read, keyed by all of this. */
+export interface FilePair {
   referencePath: string;
   currentPath: string;
-  suite: SuiteOptions;
   read: ParseOptions;
   /** Sample files above this many rows. */
   maxRows: number;
 }
 
-export type ToWorker = CompareRequest;
+export interface CompareRequest extends FilePair {
+  type: 'compare';
+  /** Correlates replies with the request. */
+  id: number;
+  suite: SuiteOptions;
+}
+
+/** Every test that fits one column (the panel's detail view). Replied to with `columnTests`. */
+export interface ColumnTestsRequest extends FilePair {
+  type: 'columnTests';
+  id: number;
+  suite: SuiteOptions;
+  column: string;
+  /** The test the report used for the column, marked in the reply. */
+  inUse: TestId | null;
+}
+
+/** One column compared again with new settings (`suite.byColumn` carries the change). Replied to with `result`. */
+export interface RecompareColumnRequest extends FilePair {
+  type: 'recompareColumn';
+  id: number;
+  suite: SuiteOptions;
+  report: DriftReport;
+  column: string;
+}
+
+export type ToWorker = CompareRequest | ColumnTestsRequest | RecompareColumnRequest;
 
 // ─── worker → extension host ────────────────────────────────────────────────
 
@@ -37,6 +60,13 @@ export interface WorkerResult {
   type: 'result';
   id: number;
   report: DriftReport;
+}
+
+export interface WorkerColumnTests {
+  type: 'columnTests';
+  id: number;
+  column: string;
+  tests: ColumnTestResult[];
 }
 
 /** A failure serialised across the thread boundary (Error objects lose their class there). */
@@ -56,26 +86,68 @@ export interface SerializedError {
   stack?: string;
 }
 
-export type FromWorker = WorkerProgress | WorkerResult | WorkerFailure;
+export type FromWorker = WorkerProgress | WorkerResult | WorkerColumnTests | WorkerFailure;
 
 // ─── extension host → webview ───────────────────────────────────────────────
 
 export type ToWebview =
-  | { type: 'report'; report: DriftReport }
+  /** A report to draw; `focus` opens that column's detail (e.g. from a Problems entry or after a re-run). */
+  | { type: 'report'; report: DriftReport; focus?: string }
+  /** Open a column's detail in the report already shown. */
+  | { type: 'focusColumn'; column: string }
   | { type: 'running'; referencePath: string; currentPath: string }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  /** Every test that fits a column, for its detail view (`report` = the report's createdAt it belongs to). */
+  | { type: 'columnTests'; column: string; createdAt: string; tests: ColumnTestResult[] }
+  | { type: 'columnTestsFailed'; column: string; createdAt: string; message: string }
+  /** A column is being compared again after its test or threshold changed (its new result comes as a `report`). */
+  | { type: 'columnRunning'; column: string }
+  | { type: 'columnFailed'; column: string; message: string };
 
 // ─── webview → extension host ───────────────────────────────────────────────
 
+export type ExportFormat = 'json' | 'html';
+
 export type FromWebview =
-  /** The webview script loaded and can take messages. */
-  | { type: 'ready' }
+  /** The webview script loaded and can take messages; `shown` = createdAt of the report it drew from saved state. */
+  | { type: 'ready'; shown?: string }
   /** The webview finished drawing a report: how many column rows and charts it shows (lets tests check the panel). */
   | { type: 'rendered'; columns: number; charts: number; driftedColumns: string[] }
+  /** The user opened a column's detail (null: closed it). Lets tests check the panel. */
+  | { type: 'selected'; column: string | null }
   /** The user asked to open a data file named in the report. */
-  | { type: 'open'; path: string };
+  | { type: 'open'; path: string }
+  /** Summary actions: compare again with the sides swapped, or as they are. */
+  | { type: 'swap' }
+  | { type: 'rerun' }
+  /**
+   * Save the report. `themeCss`: the webview's current VS Code theme variables (its <html> style attribute) and
+   * body classes, so an offline HTML export looks like the panel did.
+   */
+  | { type: 'export'; format: ExportFormat; themeCss: string; bodyClass: string }
+  /** Every test that fits this column (answered with `columnTests`). */
+  | { type: 'columnTests'; column: string }
+  /** Change a column's test and/or threshold (null: back to the default) and compare that column again. */
+  | { type: 'setColumnTest'; column: string; test: TestId | null; threshold: number | null };
+
+/** Sort keys of the column table. */
+export type SortKey = 'report' | 'drift' | 'pValue' | 'name' | 'type';
+
+/** How the user left the panel: restored with the report after a reload. */
+export interface ViewState {
+  sort: SortKey;
+  descending: boolean;
+  driftedOnly: boolean;
+  /** Column types shown; empty = all. */
+  types: string[];
+  search: string;
+  /** The column whose detail is open. */
+  selected: string | null;
+  scrollTop: number;
+}
 
 /** What the webview keeps with `setState`, so a restored panel can redraw without the extension. */
 export interface WebviewState {
   report?: DriftReport;
+  view?: ViewState;
 }

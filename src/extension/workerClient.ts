@@ -99,7 +99,7 @@ export class WorkerClient {
     }
     this.job = undefined;
     if (message.type === 'result') job.resolve(message.report);
-    else job.reject(new WorkerError(message.error));
+    else if (message.type === 'error') job.reject(new WorkerError(message.error));
   }
 
   private fail(err: Error): void {

@@ -29,3 +29,4 @@ export { ksTwoSampleSorted } from './ks';
 export { wassersteinSorted, normalizedWassersteinSorted } from './wasserstein';
 export { finiteOnly, sortedFinite } from './finite';
 export { sortedCopy } from './sort';
+export { describeSorted, quantileSorted, type Description } from './describe';

@@ -8,8 +8,9 @@ import { binnedCounts } from './binned';
 import { categoryShares, numericHistogram } from './charts';
 import { defaultTest, FEW_VALUES_MAX, resolveChoice } from './choice';
 import { findingsOf } from './findings';
+import { sideSummary } from './sides';
 import { adjustPValues } from './corrections';
-import { TESTS, type TestOutcome } from './registry';
+import { TESTS, type TestOutcome, type TestSpec } from './registry';
 import type { ColumnResult, DatasetSummary, DriftReport, SuiteOptions, TestId } from './report';
 import { categoricalSamples, isCoded, numericAsCategories, numericSamples, total, type ColumnSamples } from './samples';
 
@@ -22,25 +23,51 @@ export const DEFAULTS = {
   nullShareChange: 0.05,
 } as const satisfies SuiteOptions;
 
-type Settings = SuiteOptions & { -readonly [K in keyof typeof DEFAULTS]: NonNullable<SuiteOptions[K]> };
-
 export function compareTables(reference: Table, current: Table, options: SuiteOptions = {}): DriftReport {
-  const settings: Settings = { ...DEFAULTS, ...definedOnly(options) };
+  const settings = settingsOf(options);
   const currentByName = new Map(current.columns.map((c) => [c.name, c]));
-  const currentIndex = new Map(current.columns.map((c, i) => [c.name, i]));
   const referenceNames = new Set(reference.columns.map((c) => c.name));
   const compared: ColumnResult[] = [
     ...reference.columns.map((ref) => compareColumn(ref, currentByName.get(ref.name), settings)),
     ...current.columns.filter((c) => !referenceNames.has(c.name)).map((cur) => compareColumn(undefined, cur, settings)),
-  ].map((c) => (currentIndex.has(c.name) ? { ...c, currentIndex: currentIndex.get(c.name) } : c));
-  const columns = correct(compared, settings.correction);
+  ];
+  return assemble(summarize(reference), summarize(current), withPositions(compared, current), settings);
+}
 
+/**
+ * The report with one column compared again (after its test or threshold changed, e.g. from the panel), on the
+ * same tables. Corrections across columns and the dataset verdict are redone; every other column keeps its result.
+ */
+export function recompareColumn(report: DriftReport, reference: Table, current: Table, name: string, options: SuiteOptions = {}): DriftReport {
+  const settings = settingsOf(options);
+  const at = report.columns.findIndex((c) => c.name === name);
+  if (at < 0) throw new Error(`The report has no column "${name}".`);
+  const ref = reference.columns.find((c) => c.name === name);
+  const cur = current.columns.find((c) => c.name === name);
+  const [again] = withPositions([compareColumn(ref, cur, settings)], current);
+  const columns = report.columns.map((c, i) => (i === at ? again : c));
+  return { ...assemble(report.reference, report.current, columns, settings), durationMs: report.durationMs };
+}
+
+export type Settings = SuiteOptions & { -readonly [K in keyof typeof DEFAULTS]: NonNullable<SuiteOptions[K]> };
+
+export function settingsOf(options: SuiteOptions): Settings {
+  return { ...DEFAULTS, ...definedOnly(options) };
+}
+
+function withPositions(columns: ColumnResult[], current: Table): ColumnResult[] {
+  const currentIndex = new Map(current.columns.map((c, i) => [c.name, i]));
+  return columns.map((c) => (currentIndex.has(c.name) ? { ...c, currentIndex: currentIndex.get(c.name) } : c));
+}
+
+function assemble(reference: DatasetSummary, current: DatasetSummary, compared: ColumnResult[], settings: Settings): DriftReport {
+  const columns = correct(compared, settings.correction);
   const judged = columns.filter((c) => c.drifted !== null);
   const drifted = judged.filter((c) => c.drifted).length;
   const driftShare = judged.length > 0 ? drifted / judged.length : 0;
   return {
-    reference: summarize(reference),
-    current: summarize(current),
+    reference,
+    current,
     datasetDrift: judged.length > 0 && driftShare >= settings.datasetDriftShare,
     driftShare,
     driftedColumns: drifted,
@@ -71,8 +98,8 @@ function compareColumn(ref: Column | undefined, cur: Column | undefined, setting
     currentNonNull: cur ? nonNull(cur) : 0,
     findings: !ref || !cur ? findingsOf(ref, cur, undefined, settings.nullShareChange) : [],
   };
-  if (!ref) return { ...base, status: 'only_in_current', message: 'Column is only in the current file.' };
-  if (!cur) return { ...base, status: 'only_in_reference', message: 'Column is only in the reference file.' };
+  if (!ref) return { ...base, sides: { current: sideSummary(cur!) }, status: 'only_in_current', message: 'Column is only in the current file.' };
+  if (!cur) return { ...base, sides: { reference: sideSummary(ref) }, status: 'only_in_reference', message: 'Column is only in the reference file.' };
   try {
     return judge(base, ref, cur, settings);
   } catch (err) {
@@ -85,20 +112,23 @@ function judge(base: ColumnResult, ref: Column, cur: Column, settings: Settings)
     return {
       ...base,
       findings: findingsOf(ref, cur, undefined, settings.nullShareChange),
+      sides: { reference: sideSummary(ref), current: sideSummary(cur) },
       currentType: cur.type,
       status: 'type_mismatch',
       message: `Column is ${ref.type} in the reference but ${cur.type} in the current file.`,
     };
   }
-  const samples = isCoded(ref)
-    ? categoricalSamples(ref, cur as CodedColumn)
-    : numericSamples(ref as NumericColumn, cur as NumericColumn, FEW_VALUES_MAX);
+  const samples = samplesOf(ref, cur);
   const usable = usableCounts(samples);
   const counted: ColumnResult = {
     ...(cur.type !== ref.type ? { ...base, currentType: cur.type } : base),
     referenceNonNull: usable.reference,
     currentNonNull: usable.current,
     findings: findingsOf(ref, cur, samples, settings.nullShareChange),
+    sides:
+      samples.kind === 'numeric'
+        ? { reference: sideSummary(ref, samples.pair.reference), current: sideSummary(cur, samples.pair.current) }
+        : { reference: sideSummary(ref), current: sideSummary(cur) },
   };
   if (usable.reference === 0 || usable.current === 0) {
     return { ...counted, status: 'not_enough_data', message: 'A side has no usable (non-missing, finite) values.' };
@@ -125,15 +155,9 @@ function judge(base: ColumnResult, ref: Column, cur: Column, settings: Settings)
     chart,
   });
 
-  let outcome: TestOutcome;
-  if (spec.input === 'samples') {
-    if (samples.kind !== 'numeric') return unfit(`it needs numeric values and "${ref.name}" is ${ref.type}`);
-    outcome = spec.run(samples.pair.reference, samples.pair.current);
-  } else {
-    const counts = binnedCounts(samples, spec, settings);
-    if (spec.twoValued && counts.categories.length > 2) return unfit(`it needs two values and there are ${counts.categories.length}`);
-    outcome = spec.run(counts.reference, counts.current);
-  }
+  const ran = runTest(spec, samples, settings, ref);
+  if ('unfit' in ran) return unfit(ran.unfit);
+  const outcome = ran.outcome;
   if (Number.isNaN(outcome.statistic) || (outcome.pValue !== null && Number.isNaN(outcome.pValue))) {
     return { ...counted, status: 'error', test: spec.id, testKind: spec.kind, message: `${spec.label} gave no value for these samples.`, chart };
   }
@@ -149,12 +173,31 @@ function judge(base: ColumnResult, ref: Column, cur: Column, settings: Settings)
     pValue: outcome.pValue,
     adjustedPValue: outcome.pValue,
     threshold: choice.threshold,
+    choiceSource: choice.source,
     drifted: spec.kind === 'p_value' ? outcome.pValue! < choice.threshold : outcome.statistic >= choice.threshold,
     ...(spec.id === 'psi' ? { major: outcome.statistic >= settings.psiMajorThreshold } : {}),
     effectSize: Number.isFinite(effect.value) ? effect.value : null,
     effectSizeMeasure: effect.measure,
     chart,
   };
+}
+
+/** Both sides as the tests take them: sorted finite numbers, or counts over shared categories. */
+export function samplesOf(ref: Column, cur: Column): ColumnSamples {
+  return isCoded(ref)
+    ? categoricalSamples(ref, cur as CodedColumn)
+    : numericSamples(ref as NumericColumn, cur as NumericColumn, FEW_VALUES_MAX);
+}
+
+/** Runs one test on a column pair, or says why the test does not fit it. */
+export function runTest(spec: TestSpec, samples: ColumnSamples, settings: Settings, ref: Column): { outcome: TestOutcome } | { unfit: string } {
+  if (spec.input === 'samples') {
+    if (samples.kind !== 'numeric') return { unfit: `it needs numeric values and "${ref.name}" is ${ref.type}` };
+    return { outcome: spec.run(samples.pair.reference, samples.pair.current) };
+  }
+  const counts = binnedCounts(samples, spec, settings);
+  if (spec.twoValued && counts.categories.length > 2) return { unfit: `it needs two values and there are ${counts.categories.length}` };
+  return { outcome: spec.run(counts.reference, counts.current) };
 }
 
 /** A distance beside every p-value: the normalised Wasserstein distance for numbers, Jensen-Shannon for categories. */

@@ -94,6 +94,49 @@ export type Finding =
   /** The share of missing values moved by at least the report's `nullShareChange`. */
   | { kind: 'null_share_changed'; reference: number; current: number };
 
+/**
+ * One side's values of a column, for the panel's detail view. Numbers that do not exist (the std of one value)
+ * are null, as JSON has no NaN.
+ */
+export interface SideSummary {
+  /** Rows on this side (of the sample, when the file was sampled). */
+  rows: number;
+  /** Missing values (nulls; for numbers also NaN and ±Infinity) and their share of rows. */
+  missing: number;
+  missingShare: number;
+  /** Distinct non-missing values, for categorical, boolean and text columns. */
+  distinct?: number;
+  /** Numeric and datetime columns (datetimes in epoch milliseconds): min, p5, p25, median, p75, p95, max, mean, std. */
+  describe?: Describe;
+}
+
+export interface Describe {
+  min: number | null;
+  p5: number | null;
+  p25: number | null;
+  median: number | null;
+  p75: number | null;
+  p95: number | null;
+  max: number | null;
+  mean: number | null;
+  std: number | null;
+}
+
+/** Every test that fits a column, run with its default threshold (the detail view's "why this verdict"). */
+export interface ColumnTestResult {
+  test: TestId;
+  kind: TestKind;
+  statistic: number | null;
+  /** Null for distances. */
+  pValue: number | null;
+  threshold: number;
+  /** Null when the test gave no value (`message` says why). */
+  drifted: boolean | null;
+  /** The test the report used for this column. */
+  inUse: boolean;
+  message?: string;
+}
+
 export interface ColumnResult {
   name: string;
   type: ColumnType;
@@ -128,6 +171,10 @@ export interface ColumnResult {
   /** Schema and content findings (empty when there are none). */
   findings: Finding[];
   chart?: ColumnChart;
+  /** Each side's missing values and quantiles; a side is absent when the column is not in that file. */
+  sides?: { reference?: SideSummary; current?: SideSummary };
+  /** Where the test and threshold came from: the default choice, a per-type or a per-column setting. */
+  choiceSource?: 'default' | 'type' | 'column';
 }
 
 export interface DriftReport {
@@ -145,6 +192,8 @@ export interface DriftReport {
   columns: ColumnResult[];
   /** ISO 8601 time the report was made. */
   createdAt: string;
+  /** Wall time of the whole comparison (reading both files and testing), when it was measured. */
+  durationMs?: number;
 }
 
 /** A column's test and/or threshold, set per column type or per column name. */

@@ -3,7 +3,7 @@
  */
 import { basename } from 'node:path';
 import { readTable } from '../io/read';
-import type { ParseOptions, ReadOptions } from '../io/table';
+import type { ParseOptions, ReadOptions, Table } from '../io/table';
 import { compareTables } from './compare';
 import type { DriftReport, SuiteOptions } from './report';
 
@@ -21,6 +21,17 @@ export interface RunOptions {
 const READ_SHARE = 0.45;
 
 export async function runComparison(referencePath: string, currentPath: string, options: RunOptions = {}): Promise<DriftReport> {
+  const started = Date.now();
+  const { reference, current } = await readPair(referencePath, currentPath, options);
+  const progress = options.onProgress ?? (() => undefined);
+  progress('Running drift tests', 2 * READ_SHARE);
+  const report = compareTables(reference, current, options.suite);
+  progress('Done', 1);
+  return { ...report, durationMs: Date.now() - started };
+}
+
+/** Reads both files as a comparison does (same sampling seed, so reading again gives the same rows). */
+export async function readPair(referencePath: string, currentPath: string, options: RunOptions = {}): Promise<{ reference: Table; current: Table }> {
   const progress = options.onProgress ?? (() => undefined);
   const read = (path: string, start: number): ReadOptions => ({
     ...options.read,
@@ -33,8 +44,5 @@ export async function runComparison(referencePath: string, currentPath: string, 
   const reference = await readTable(referencePath, read(referencePath, 0));
   progress(`Reading ${basename(currentPath)}`, READ_SHARE);
   const current = await readTable(currentPath, read(currentPath, READ_SHARE));
-  progress('Running drift tests', 2 * READ_SHARE);
-  const report = compareTables(reference, current, options.suite);
-  progress('Done', 1);
-  return report;
+  return { reference, current };
 }
