@@ -9,7 +9,7 @@ export const USAGE = `Usage: drift-inspect compare <reference> <current> [option
 Compares a current CSV/TSV/Parquet file with a reference one, column by column.
 
 Options:
-  --format json|text          output format (default: text)
+  --format json|text|html     output format (default: text); html: one self-contained offline page (the panel)
   --fail-on-drift             exit 1 when the dataset drifted
   --max-rows N                sample files with more than N rows (seeded; default 1000000)
   --p-threshold P             p-value tests drift below P (default 0.05)
@@ -32,7 +32,7 @@ export interface CompareArgs {
   command: 'compare';
   reference: string;
   current: string;
-  format: 'json' | 'text';
+  format: 'json' | 'text' | 'html';
   failOnDrift: boolean;
   maxRows: number;
   suite: SuiteOptions;
@@ -69,7 +69,7 @@ export function parseArgs(argv: string[]): CliArgs {
     switch (arg) {
       case '--format': {
         const f = value();
-        if (f !== 'json' && f !== 'text') throw new UsageError(`--format must be json or text, not "${f}"`);
+        if (f !== 'json' && f !== 'text' && f !== 'html') throw new UsageError(`--format must be json, text or html, not "${f}"`);
         args.format = f;
         break;
       }

@@ -2,9 +2,12 @@
  * `drift-inspect`: the same comparison as the extension, headless, for CI gates.
  * Exit codes: 0 ran, 1 drift with --fail-on-drift, 2 bad arguments or unreadable input.
  */
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { offlineHtml } from '../core/suite/exportHtml';
+import type { DriftReport } from '../core/suite/report';
 import { runComparison } from '../core/suite/run';
-import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
+import { parseArgs, USAGE, UsageError, type CliArgs, type CompareArgs } from './args';
 import { renderText } from './text';
 
 async function main(argv: string[]): Promise<number> {
@@ -28,12 +31,19 @@ async function main(argv: string[]): Promise<number> {
       suite: args.suite,
       read: args.read,
     });
-    process.stdout.write(args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${renderText(report)}\n`);
+    process.stdout.write(render(report, args.format));
     return args.failOnDrift && report.datasetDrift ? 1 : 0;
   } catch (err) {
     process.stderr.write(`drift-inspect: ${(err as Error).message}\n`);
     return 2;
   }
+}
+
+function render(report: DriftReport, format: CompareArgs['format']): string {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === 'text') return `${renderText(report)}\n`;
+  // The panel's own bundle, beside this one in dist/.
+  return offlineHtml(report, readFileSync(join(__dirname, 'webview.js'), 'utf8'));
 }
 
 // Node exits with 1 on an uncaught error, which a CI gate would read as "drift": any crash (e.g. a panic inside

@@ -127,3 +127,19 @@ test('a crash outside any promise still exits 2 (never 1, which means drift)', (
   assert.equal(r.status, 2);
   assert.match(r.stderr, /drift-inspect: unexpected failure: Error: simulated panic/);
 });
+
+test('compare --format html prints one offline page: the panel script inlined, the report embedded', () => {
+  const { code, stdout } = run('compare', reference, current, '--format', 'html');
+  assert.equal(code, 0);
+  assert.match(stdout, /^<!DOCTYPE html>/);
+  assert.match(stdout, /Content-Security-Policy" content="default-src 'none'/);
+  const open = '<script type="application/json" id="drift-report">';
+  const json = stdout.slice(stdout.indexOf(open) + open.length, stdout.indexOf('</script>', stdout.indexOf(open)));
+  const report = JSON.parse(json);
+  assert.equal(report.current.path, current);
+  assert.equal(report.columns.find((c: { name: string }) => c.name === 'age').drifted, true);
+  // The bundle is inlined (no src= to load), so the page works from a file or an e-mail attachment.
+  assert.ok(!/<script[^>]* src=/.test(stdout), 'no external script');
+  const inline = stdout.slice(stdout.lastIndexOf('<script nonce='));
+  assert.ok(inline.length > 50_000, `the panel bundle is inlined (${inline.length} chars)`);
+});
