@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { extensionHostLine, isWorkbenchNoise, openWorkbench } from '../host/browser.mjs';
 import { startCodeServer, workbenchUrl } from '../host/code-server.mjs';
 import { BIG_ROWS, writeBigCsv } from './big-csv.mjs';
+import { contextMenu, driftPanel, explorerRow, runCommand, step, steps, toast } from './workbench.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name, fallback) => {
@@ -36,64 +37,6 @@ const DRIFTED_COLUMN = 'age';
 const STABLE_COLUMNS = ['income', 'city'];
 /** A row with that drift verdict holding the column name as the whole text of one of its elements. */
 const nameIn = (drifted, name) => `[data-drifted="${drifted}"] :text-is("${name}")`;
-
-const steps = { passed: 0, failed: 0 };
-async function step(name, fn) {
-  const t = Date.now();
-  try {
-    await fn();
-    steps.passed++;
-    console.log(`  ✔ ${name} (${Date.now() - t} ms)`);
-  } catch (err) {
-    steps.failed++;
-    console.log(`  ✘ ${name}\n    ${String(err?.message ?? err).split('\n').join('\n    ')}`);
-    throw err;
-  }
-}
-
-/** A progress or message notification toast holding `text`. */
-const toast = (page, text) => page.locator('.notifications-toasts .notification-toast').filter({ hasText: text });
-
-/** Runs a command from the Command Palette (F1), picking it by its full label. */
-async function runCommand(page, label) {
-  const widget = page.locator('.quick-input-widget');
-  await page.keyboard.press('F1');
-  await widget.locator('input').first().waitFor();
-  await widget.locator('input').first().fill(`>${label}`);
-  const row = widget.locator('.monaco-list-row', { hasText: label }).first();
-  await row.waitFor();
-  await row.click();
-}
-
-/** The Explorer row for a file in the workspace root. */
-const explorerRow = (page, name) => page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`);
-
-/**
- * Right-clicks a file in the Explorer and clicks a context-menu item. Menu items contributed by the extension
- * appear only once the extension host has registered the extension, which can be a moment after the Explorer
- * shows the files: if the item is missing, close the menu and try again.
- */
-async function contextMenu(page, file, item) {
-  const row = explorerRow(page, file);
-  const menu = page.locator('.context-view .monaco-menu');
-  const menuItem = menu.locator('.action-item').filter({ has: page.locator('.action-label', { hasText: item }) }).first();
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    await row.click({ button: 'right' });
-    try {
-      await menuItem.waitFor({ state: 'visible', timeout: 1500 });
-      // The menu ignores a click that lands while it is still opening; hover first, as a person's pointer does.
-      await menuItem.hover();
-      await page.waitForTimeout(150);
-      await menuItem.click();
-      await menu.waitFor({ state: 'hidden', timeout: 3000 }); // the item ran: the menu closed
-      return;
-    } catch {
-      if (await menu.isVisible()) await page.keyboard.press('Escape');
-      if (Date.now() > deadline) throw new Error(`could not run "${item}" from the Explorer context menu of ${file}`);
-    }
-  }
-}
 
 mkdirSync(results, { recursive: true });
 // A temp copy of the fixture workspace plus the big files, so nothing large is ever written into the repository.
@@ -156,8 +99,7 @@ try {
     await page.locator('.tabs-container .tab', { hasText: 'Drift' }).first().waitFor({ timeout: 60_000 });
   });
 
-  // A webview is an iframe (the host page) holding another iframe (the extension's HTML).
-  const panel = () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  const panel = () => driftPanel(page);
 
   await step(`the panel marks "${DRIFTED_COLUMN}" as drifted`, async () => {
     await panel().locator(nameIn(true, DRIFTED_COLUMN)).first().waitFor({ timeout: 60_000 });
