@@ -1,13 +1,16 @@
 /**
  * "Compare with Reference…": resolves the two files, runs the comparison in the worker under a cancellable
  * progress notification, then shows the report in the panel and drifted columns in the Problems panel.
+ * The panel's Swap and Re-run buttons come here too.
  */
 import * as vscode from 'vscode';
 import type { DriftReport } from '../core/suite/report';
+import { ColumnOverrides } from './columnOverrides';
 import { DriftDiagnostics } from './diagnostics';
 import { activeTabUri, isDataUri, pickDataFile } from './fileChoice';
 import { DriftPanel } from './panel';
 import { ReferenceStore } from './reference';
+import { ReportStore } from './reportStore';
 import { readSettings } from './settings';
 import { ComparisonCancelled, WorkerClient, WorkerError } from './workerClient';
 
@@ -17,6 +20,8 @@ export class CompareCommand {
     private readonly references: ReferenceStore,
     private readonly panel: DriftPanel,
     private readonly diagnostics: DriftDiagnostics,
+    private readonly reports: ReportStore,
+    private readonly overrides: ColumnOverrides,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
@@ -29,8 +34,21 @@ export class CompareCommand {
     return this.compare(reference, current);
   }
 
+  /** The panel's Swap: the report's current file becomes the reference; the panel's column choices go along. */
+  swap(report: DriftReport): Promise<DriftReport | undefined> {
+    this.overrides.copy(report.current.path, report.reference.path);
+    return this.compare(vscode.Uri.file(report.current.path), vscode.Uri.file(report.reference.path));
+  }
+
+  /** The panel's Re-run: the same pair, with the settings as they are now (and the panel's column choices). */
+  rerun(report: DriftReport): Promise<DriftReport | undefined> {
+    return this.compare(vscode.Uri.file(report.reference.path), vscode.Uri.file(report.current.path));
+  }
+
   async compare(reference: vscode.Uri, current: vscode.Uri): Promise<DriftReport | undefined> {
     const settings = readSettings(current);
+    const suite = this.overrides.apply(current.fsPath, settings.suite);
+    const pair = { referencePath: reference.fsPath, currentPath: current.fsPath, read: settings.read, maxRows: settings.maxRows };
     for (const problem of settings.problems) {
       this.log.warn(`ignoring a setting: ${problem}`);
       void vscode.window.showWarningMessage(`Drift Inspector: ignoring a setting: ${problem}`);
@@ -46,13 +64,7 @@ export class CompareCommand {
           token.onCancellationRequested(() => worker.cancel());
           let done = 0;
           return worker.compare(
-            {
-              referencePath: reference.fsPath,
-              currentPath: current.fsPath,
-              suite: settings.suite,
-              read: settings.read,
-              maxRows: settings.maxRows,
-            },
+            { ...pair, suite },
             ({ message, fraction }) => {
               const increment = fraction !== undefined ? Math.max(0, fraction - done) * 100 : undefined;
               if (fraction !== undefined) done = Math.max(done, fraction);
@@ -65,6 +77,7 @@ export class CompareCommand {
         `done in ${Date.now() - started} ms: ${report.driftedColumns} of ${report.judgedColumns} columns drifted` +
           ` (dataset drift: ${report.datasetDrift ? 'yes' : 'no'})`,
       );
+      this.reports.set({ report, pair, settings: settings.suite });
       this.panel.showReport(report);
       await this.diagnostics.publish(current, report);
       return report;

@@ -4,12 +4,19 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { DriftReport } from '../core/suite/report';
+import type { ColumnTestResult, DriftReport } from '../core/suite/report';
+import type { ExportFormat, FromWebview, ToWebview, WebviewState } from '../protocol';
+import { SHOW_COLUMN_COMMAND, ShowInPanelActions } from './codeActions';
+import { ColumnActions } from './columnActions';
+import { ColumnOverrides } from './columnOverrides';
 import { CompareCommand } from './compare';
 import { DriftDiagnostics } from './diagnostics';
+import { ReportExporter } from './export';
 import { activeTabUri, isDataUri } from './fileChoice';
 import { DriftPanel, PANEL_VIEW_TYPE, type RenderedInfo } from './panel';
 import { ReferenceStore } from './reference';
+import { ReportStore } from './reportStore';
+import { linkSelectionsToPanel } from './selectionLink';
 import { WorkerClient } from './workerClient';
 
 /** What activate() returns: a small surface for other extensions and for our integration tests. */
@@ -20,8 +27,31 @@ export interface DriftInspectorApi {
   /** Whether a worker thread exists / is running a comparison. */
   readonly workerAlive: boolean;
   readonly workerBusy: boolean;
-  readonly panel: { readonly visible: boolean; readonly viewColumn: vscode.ViewColumn | undefined; readonly lastRendered: RenderedInfo | undefined };
+  readonly panel: {
+    readonly visible: boolean;
+    readonly viewColumn: vscode.ViewColumn | undefined;
+    readonly lastRendered: RenderedInfo | undefined;
+    /** The column whose detail the user opened last in the panel (null: closed it; undefined: never). */
+    readonly lastSelected: string | null | undefined;
+    /** The last message sent to the webview. */
+    readonly lastPosted: ToWebview | undefined;
+    /** The report the panel shows. */
+    readonly report: DriftReport | undefined;
+    /** Handles a message as if the panel's webview had posted it; resolves when its action is done. */
+    receive(message: FromWebview): Promise<void>;
+  };
   readonly onDidRender: vscode.Event<RenderedInfo>;
+  readonly onDidSelect: vscode.Event<string | null>;
+  /** Every message sent to the panel's webview. */
+  readonly onDidPost: vscode.Event<ToWebview>;
+  /** The latest report: the one the panel shows. */
+  readonly latestReport: DriftReport | undefined;
+  /** The last report of a current file this session. */
+  reportFor(current: vscode.Uri): DriftReport | undefined;
+  /** Every test that fits a column of the panel's report, run in the worker (also posted to the panel). */
+  columnTests(column: string): Promise<ColumnTestResult[] | undefined>;
+  /** Writes the panel's report to `target` without the save dialog; the written file, or undefined on failure. */
+  exportReport(format: ExportFormat, target: vscode.Uri): Promise<vscode.Uri | undefined>;
   readonly reference: vscode.Uri | undefined;
 }
 
@@ -31,9 +61,40 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
   const getWorker = () =>
     (worker ??= new WorkerClient(path.join(context.extensionPath, 'dist', 'worker.js'), (m) => log.info(m)));
   const references = new ReferenceStore(context.workspaceState);
+  const reports = new ReportStore();
+  const overrides = new ColumnOverrides();
   const panel = new DriftPanel(context.extensionUri, log);
   const diagnostics = new DriftDiagnostics();
-  const compare = new CompareCommand(getWorker, references, panel, diagnostics, log);
+  const compare = new CompareCommand(getWorker, references, panel, diagnostics, reports, overrides, log);
+  const columns = new ColumnActions(getWorker, panel, reports, overrides, diagnostics, log);
+  const exporter = new ReportExporter(context.extensionUri, log);
+
+  panel.setActions({
+    swap: (report) => compare.swap(report),
+    rerun: (report) => compare.rerun(report),
+    // An empty theme (a webview that could not read its colours) gets the default dark theme.
+    export: (report, format, theme) => exporter.exportWithDialog(report, format, theme.css ? theme : undefined),
+    columnTests: (report, column) => columns.columnTests(report, column),
+    setColumnTest: (report, column, test, threshold) => columns.setColumnTest(report, column, test, threshold),
+  });
+
+  /** Opens the panel on a column of the last report of `file`; false when this session has none. */
+  const showColumn = (file: unknown, column: unknown): boolean => {
+    const uri = file instanceof vscode.Uri ? file : typeof file === 'string' ? vscode.Uri.file(file) : undefined;
+    if (!uri || typeof column !== 'string') {
+      log.warn(`${SHOW_COLUMN_COMMAND} needs a file and a column name`);
+      return false;
+    }
+    const stored = reports.get(uri);
+    if (!stored) {
+      void vscode.window.showInformationMessage(
+        `Drift Inspector: no report for ${path.basename(uri.fsPath)} in this window yet. Compare it again to see "${column}".`,
+      );
+      return false;
+    }
+    panel.showColumn(stored.report, column);
+    return true;
+  };
 
   context.subscriptions.push(
     log,
@@ -56,9 +117,12 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
     }),
     vscode.commands.registerCommand('driftInspector.compareWithReference', (target?: unknown) => compare.run(target)),
     vscode.commands.registerCommand('driftInspector.clearDiagnostics', () => diagnostics.clear()),
+    vscode.commands.registerCommand(SHOW_COLUMN_COMMAND, showColumn),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new ShowInPanelActions(diagnostics), ShowInPanelActions.metadata),
+    linkSelectionsToPanel(diagnostics, showColumn),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
-      async deserializeWebviewPanel(restored: vscode.WebviewPanel) {
-        panel.restore(restored);
+      async deserializeWebviewPanel(restored: vscode.WebviewPanel, state: WebviewState | undefined) {
+        panel.restore(restored, state?.report);
       },
     }),
   );
@@ -72,8 +136,42 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
     get workerBusy() {
       return worker?.busy ?? false;
     },
-    panel,
+    panel: {
+      get visible() {
+        return panel.visible;
+      },
+      get viewColumn() {
+        return panel.viewColumn;
+      },
+      get lastRendered() {
+        return panel.lastRendered;
+      },
+      get lastSelected() {
+        return panel.lastSelected;
+      },
+      get lastPosted() {
+        return panel.lastPosted;
+      },
+      get report() {
+        return panel.report;
+      },
+      receive: (message) => panel.receive(message),
+    },
     onDidRender: panel.onDidRender,
+    onDidSelect: panel.onDidSelect,
+    onDidPost: panel.onDidPost,
+    get latestReport() {
+      return panel.report;
+    },
+    reportFor: (current) => reports.get(current)?.report,
+    columnTests: async (column) => {
+      const report = panel.report;
+      return report ? columns.columnTests(report, column) : undefined;
+    },
+    exportReport: async (format, target) => {
+      const report = panel.report;
+      return report ? exporter.export(report, format, target) : undefined;
+    },
     get reference() {
       return references.current;
     },

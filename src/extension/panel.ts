@@ -1,24 +1,51 @@
 /**
- * The drift panel's controller: one webview panel, opened beside the active editor (or notebook),
- * fed reports over the typed protocol, and restored after reloads from the webview's own saved state.
+ * The drift panel's controller: one webview panel, opened beside the active editor (or notebook), fed reports
+ * over the typed protocol. It knows the report on screen; what the panel's buttons do (swap, re-run, export,
+ * column tests) is delegated to `PanelActions`, wired in index.ts.
+ *
+ * Not kept alive while hidden (no retainContextWhenHidden): the webview saves its report and view state with
+ * setState and redraws from it when shown again, then says `ready` with the createdAt of the report it drew;
+ * only a newer report (or a pending column focus) is sent then.
  */
 import * as vscode from 'vscode';
-import type { DriftReport } from '../core/suite/report';
-import type { FromWebview, ToWebview } from '../protocol';
+import type { DriftReport, TestId } from '../core/suite/report';
+import type { ExportFormat, FromWebview, ToWebview } from '../protocol';
 import { renderWebviewHtml } from './webviewHtml';
 
 export const PANEL_VIEW_TYPE = 'driftInspector.report';
 
 export type RenderedInfo = Extract<FromWebview, { type: 'rendered' }>;
 
+/** What the panel's controls ask of the extension. Each may take a while; errors are theirs to report. */
+export interface PanelActions {
+  swap(report: DriftReport): Promise<unknown>;
+  rerun(report: DriftReport): Promise<unknown>;
+  export(report: DriftReport, format: ExportFormat, theme: { css: string; bodyClass: string }): Promise<unknown>;
+  columnTests(report: DriftReport, column: string): Promise<unknown>;
+  setColumnTest(report: DriftReport, column: string, test: TestId | null, threshold: number | null): Promise<unknown>;
+}
+
+/** The panel's state messages: the latest one is what a (re)loaded webview must show. */
+type StateMessage = Extract<ToWebview, { type: 'report' | 'running' | 'failed' }>;
+
 export class DriftPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  /** The last state sent; re-sent whenever the webview page (re)loads. */
-  private latest: ToWebview | undefined;
+  private latest: StateMessage | undefined;
+  /** A column to open once the webview has (re)loaded: set when the panel had to be created or shown again. */
+  private pendingFocus: string | undefined;
+  private actions: PanelActions | undefined;
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedInfo>();
+  private readonly selectedEmitter = new vscode.EventEmitter<string | null>();
+  private readonly postedEmitter = new vscode.EventEmitter<ToWebview>();
   /** Fires when the webview has drawn a report (used by tests to check what the user sees). */
   readonly onDidRender = this.renderedEmitter.event;
+  /** Fires when the user opens a column's detail in the panel (null: closed it). */
+  readonly onDidSelect = this.selectedEmitter.event;
+  /** Fires for every message sent to the webview (test hook: what the extension asked the panel to show). */
+  readonly onDidPost = this.postedEmitter.event;
   lastRendered: RenderedInfo | undefined;
+  lastSelected: string | null | undefined;
+  lastPosted: ToWebview | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -33,49 +60,150 @@ export class DriftPanel implements vscode.Disposable {
     return this.panel?.viewColumn;
   }
 
+  /** The report the panel shows (or last showed, while a comparison runs or after it was closed). */
+  get report(): DriftReport | undefined {
+    return this.lastReport;
+  }
+  private lastReport: DriftReport | undefined;
+
+  setActions(actions: PanelActions): void {
+    this.actions = actions;
+  }
+
   showRunning(referencePath: string, currentPath: string): void {
     this.reveal();
     this.panel!.title = `Drift: ${basename(currentPath)}`;
-    this.post({ type: 'running', referencePath, currentPath });
+    this.postState({ type: 'running', referencePath, currentPath });
   }
 
-  showReport(report: DriftReport): void {
-    this.reveal();
+  /** Shows a report; `focus` opens that column's detail. */
+  showReport(report: DriftReport, focus?: string): void {
+    const reloads = this.reveal();
     this.panel!.title = `Drift: ${basename(report.current.path)}`;
-    this.post({ type: 'report', report });
+    this.lastReport = report;
+    // A webview about to (re)load would draw its saved report first; it gets this one when it says ready.
+    this.pendingFocus = reloads ? focus : undefined;
+    this.postState(focus !== undefined ? { type: 'report', report, focus } : { type: 'report', report });
+  }
+
+  /** Opens a column's detail: in the report already on screen, or with `report` drawn first. */
+  showColumn(report: DriftReport, column: string): void {
+    const shown = this.latest?.type === 'report' && this.latest.report.createdAt === report.createdAt && this.panel;
+    if (!shown) {
+      this.showReport(report, column);
+      return;
+    }
+    if (this.reveal()) this.pendingFocus = column;
+    this.post({ type: 'focusColumn', column });
   }
 
   showFailure(message: string): void {
     if (!this.panel) return;
-    this.post({ type: 'failed', message });
+    this.postState({ type: 'failed', message });
   }
 
-  /** Adopts a panel VS Code restored after a reload; its webview redraws from its saved state. */
-  restore(panel: vscode.WebviewPanel): void {
+  /** Sends a message about the report on screen (column tests, a column re-running) without changing it. */
+  postTransient(message: Exclude<ToWebview, StateMessage>): void {
+    this.post(message);
+  }
+
+  /**
+   * Adopts a panel VS Code restored after a reload; its webview redraws from its saved state, whose report
+   * (`saved`) becomes the panel's report again so its buttons keep working.
+   */
+  restore(panel: vscode.WebviewPanel, saved: DriftReport | undefined): void {
     this.attach(panel);
+    if (!saved) return;
+    this.lastReport = saved;
+    this.latest = { type: 'report', report: saved };
+    panel.title = `Drift: ${basename(saved.current.path)}`;
+  }
+
+  /** Handles a message as if the webview had posted it (the webview's own messages come here too; tests call it). */
+  async receive(message: FromWebview): Promise<void> {
+    const report = this.report;
+    switch (message.type) {
+      case 'ready':
+        this.onReady(message.shown);
+        return;
+      case 'rendered':
+        this.lastRendered = message;
+        this.log.info(`panel drew ${message.columns} columns, ${message.charts} charts`);
+        this.renderedEmitter.fire(message);
+        return;
+      case 'selected':
+        this.lastSelected = message.column;
+        this.selectedEmitter.fire(message.column);
+        return;
+      case 'open':
+        await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(message.path));
+        return;
+    }
+    if (!report || !this.actions) {
+      this.log.warn(`panel asked to ${message.type} with no report shown`);
+      return;
+    }
+    switch (message.type) {
+      case 'swap':
+        await this.actions.swap(report);
+        return;
+      case 'rerun':
+        await this.actions.rerun(report);
+        return;
+      case 'export':
+        await this.actions.export(report, message.format, { css: message.themeCss, bodyClass: message.bodyClass });
+        return;
+      case 'columnTests':
+        await this.actions.columnTests(report, message.column);
+        return;
+      case 'setColumnTest':
+        await this.actions.setColumnTest(report, message.column, message.test, message.threshold);
+        return;
+    }
   }
 
   dispose(): void {
     this.panel?.dispose();
     this.renderedEmitter.dispose();
+    this.selectedEmitter.dispose();
+    this.postedEmitter.dispose();
   }
 
-  private reveal(): void {
+  /**
+   * The webview page (re)loaded: after the panel was created, restored, moved, or shown again after being
+   * hidden. It drew `shown` from its saved state; send the latest state only when that differs.
+   */
+  private onReady(shown: string | undefined): void {
+    const latest = this.latest;
+    const focus = this.pendingFocus;
+    this.pendingFocus = undefined;
+    if (!latest) return;
+    if (latest.type !== 'report') {
+      this.post(latest);
+    } else if (latest.report.createdAt !== shown) {
+      this.post(focus !== undefined ? { type: 'report', report: latest.report, focus } : { type: 'report', report: latest.report });
+    } else if (focus !== undefined) {
+      this.post({ type: 'focusColumn', column: focus });
+    }
+  }
+
+  /** Shows the panel; true when its webview will (re)load and say `ready` (new panel, or shown again after hiding). */
+  private reveal(): boolean {
     if (this.panel) {
+      const wasVisible = this.panel.visible;
       // Visible: leave it where the user put it. Covered by another tab: bring it back beside the active editor.
-      this.panel.reveal(this.panel.visible ? this.panel.viewColumn : vscode.ViewColumn.Beside, true);
-      return;
+      this.panel.reveal(wasVisible ? this.panel.viewColumn : vscode.ViewColumn.Beside, true);
+      return !wasVisible;
     }
     // Beside the active group, whatever it shows (text editor, notebook or another webview).
     const panel = vscode.window.createWebviewPanel(
       PANEL_VIEW_TYPE,
       'Drift Report',
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      // Kept while hidden: redrawing every chart on each tab switch is wasteful, and in browser-hosted VS Code
-      // (code-server) a rebuilt webview can race another webview's service worker and stay blank.
-      { enableScripts: true, retainContextWhenHidden: true },
+      { enableScripts: true },
     );
     this.attach(panel);
+    return true;
   }
 
   private attach(panel: vscode.WebviewPanel): void {
@@ -83,34 +211,26 @@ export class DriftPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')] };
     panel.webview.html = renderWebviewHtml(panel.webview, this.extensionUri);
-    panel.webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(m));
+    panel.webview.onDidReceiveMessage((m: FromWebview) =>
+      this.receive(m).catch((err) => this.log.error(`panel message ${m?.type}: ${(err as Error)?.stack ?? String(err)}`)),
+    );
     panel.onDidDispose(() => {
-      if (this.panel === panel) this.panel = undefined;
+      if (this.panel !== panel) return;
+      this.panel = undefined;
+      // A new panel starts empty; it must get the report again (kept in `lastReport` for actions and the API).
+      this.latest = undefined;
+      this.pendingFocus = undefined;
     });
   }
 
-  private onMessage(message: FromWebview): void {
-    switch (message.type) {
-      case 'ready':
-        if (this.latest) void this.panel?.webview.postMessage(this.latest);
-        break;
-      case 'rendered':
-        this.lastRendered = message;
-        this.log.info(`panel drew ${message.columns} columns, ${message.charts} charts`);
-        this.renderedEmitter.fire(message);
-        break;
-      case 'open':
-        void vscode.commands.executeCommand('vscode.open', vscode.Uri.file(message.path));
-        break;
-    }
+  private postState(message: StateMessage): void {
+    this.latest = message;
+    this.post(message);
   }
 
-  /**
-   * A webview page that is not loaded yet drops messages; it says "ready" when it (re)loads (after the
-   * panel is created, restored or moved), and then gets the latest state again.
-   */
   private post(message: ToWebview): void {
-    this.latest = message;
+    this.lastPosted = message;
+    this.postedEmitter.fire(message);
     void this.panel?.webview.postMessage(message);
   }
 }

@@ -1,15 +1,36 @@
 /**
- * Owns the comparison worker thread: created on first use (not at activation), one comparison at a time,
- * terminated on cancel (the only way to stop a tight statistics loop) and on dispose.
+ * Owns the worker thread: created on first use (not at activation), terminated on cancel (the only way to stop
+ * a tight statistics loop) and on dispose. Every request is a job with an id; the worker answers them in order.
+ *
+ * One comparison at a time: a new comparison cancels a running one (its result would be stale). The panel's
+ * column requests (every test of a column, one column compared again) are refused while a comparison runs,
+ * with a message saying so, rather than queued: they belong to the report on screen, which that comparison is
+ * about to replace. A comparison started while column jobs run does not stop them; the worker runs it next.
  */
 import { Worker } from 'node:worker_threads';
-import type { DriftReport } from '../core/suite/report';
-import type { CompareRequest, FromWorker, SerializedError, WorkerProgress } from '../protocol';
+import type { ColumnTestResult, DriftReport } from '../core/suite/report';
+import type {
+  ColumnTestsRequest,
+  CompareRequest,
+  FromWorker,
+  RecompareColumnRequest,
+  SerializedError,
+  ToWorker,
+  WorkerProgress,
+} from '../protocol';
 
 export class ComparisonCancelled extends Error {
   constructor() {
     super('Comparison cancelled');
     this.name = 'ComparisonCancelled';
+  }
+}
+
+/** A column request made while a comparison runs. */
+export class WorkerBusy extends Error {
+  constructor() {
+    super('A comparison is running: try again when it has finished.');
+    this.name = 'WorkerBusy';
   }
 }
 
@@ -21,16 +42,22 @@ export class WorkerError extends Error {
   }
 }
 
+type Reply = Exclude<FromWorker, WorkerProgress>;
+
 type Job = {
-  id: number;
-  resolve: (report: DriftReport) => void;
+  kind: ToWorker['type'];
+  resolve: (reply: Reply) => void;
   reject: (err: Error) => void;
-  onProgress: (p: WorkerProgress) => void;
+  onProgress?: (p: WorkerProgress) => void;
 };
+
+type Body<T> = Omit<T, 'type' | 'id'>;
+/** A request before it gets its id (Omit over each member of the union, so `type` still tells them apart). */
+type Unsent = ToWorker extends infer R ? (R extends ToWorker ? Omit<R, 'id'> : never) : never;
 
 export class WorkerClient {
   private worker: Worker | undefined;
-  private job: Job | undefined;
+  private readonly jobs = new Map<number, Job>();
   private nextId = 1;
 
   constructor(
@@ -43,36 +70,57 @@ export class WorkerClient {
     return this.worker !== undefined;
   }
 
+  /** True while a comparison runs (column jobs do not count: they are short and cannot be cancelled by the user). */
   get busy(): boolean {
-    return this.job !== undefined;
+    return this.runningCompare() !== undefined;
   }
 
-  compare(request: Omit<CompareRequest, 'type' | 'id'>, onProgress: (p: WorkerProgress) => void): Promise<DriftReport> {
-    // A new comparison replaces one still running: its result would be stale.
-    if (this.job) this.cancel();
-    const worker = this.ensureWorker();
-    const id = this.nextId++;
-    return new Promise<DriftReport>((resolve, reject) => {
-      this.job = { id, resolve, reject, onProgress };
-      worker.postMessage({ type: 'compare', id, ...request } satisfies CompareRequest);
-    });
+  async compare(request: Body<CompareRequest>, onProgress: (p: WorkerProgress) => void): Promise<DriftReport> {
+    if (this.busy) this.cancel();
+    const reply = await this.send({ type: 'compare', ...request }, onProgress);
+    return (reply as Extract<Reply, { type: 'result' }>).report;
   }
 
-  /** Stops the running comparison by terminating the thread; the next comparison starts a fresh one. */
+  async columnTests(request: Body<ColumnTestsRequest>): Promise<ColumnTestResult[]> {
+    if (this.busy) throw new WorkerBusy();
+    const reply = await this.send({ type: 'columnTests', ...request });
+    return (reply as Extract<Reply, { type: 'columnTests' }>).tests;
+  }
+
+  async recompareColumn(request: Body<RecompareColumnRequest>): Promise<DriftReport> {
+    if (this.busy) throw new WorkerBusy();
+    const reply = await this.send({ type: 'recompareColumn', ...request });
+    return (reply as Extract<Reply, { type: 'result' }>).report;
+  }
+
+  /**
+   * Stops the running comparison by terminating the thread; the next request starts a fresh one. Column jobs
+   * queued behind it die with the thread and are rejected too.
+   */
   cancel(): boolean {
-    const job = this.job;
-    if (!job) return false;
-    this.job = undefined;
+    if (!this.busy) return false;
     this.terminate('cancelled');
-    job.reject(new ComparisonCancelled());
+    this.rejectAll(() => new ComparisonCancelled());
     return true;
   }
 
   dispose(): void {
-    const job = this.job;
-    this.job = undefined;
     this.terminate('disposed');
-    job?.reject(new ComparisonCancelled());
+    this.rejectAll(() => new ComparisonCancelled());
+  }
+
+  private send(request: Unsent, onProgress?: (p: WorkerProgress) => void): Promise<Reply> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise<Reply>((resolve, reject) => {
+      this.jobs.set(id, { kind: request.type, resolve, reject, onProgress });
+      worker.postMessage({ ...request, id } as ToWorker);
+    });
+  }
+
+  private runningCompare(): Job | undefined {
+    for (const job of this.jobs.values()) if (job.kind === 'compare') return job;
+    return undefined;
   }
 
   private ensureWorker(): Worker {
@@ -80,32 +128,35 @@ export class WorkerClient {
     const worker = new Worker(this.scriptPath);
     this.log(`worker thread ${worker.threadId} started`);
     worker.on('message', (message: FromWorker) => this.onMessage(message));
-    worker.on('error', (err) => this.fail(new Error(`The comparison worker crashed: ${err.message}`)));
+    worker.on('error', (err) => {
+      if (this.worker !== worker) return;
+      this.rejectAll(() => new Error(`The comparison worker crashed: ${err.message}`));
+    });
     worker.on('exit', (code) => {
       if (this.worker !== worker) return;
       this.worker = undefined;
-      this.fail(new Error(`The comparison worker stopped unexpectedly (exit code ${code}).`));
+      this.rejectAll(() => new Error(`The comparison worker stopped unexpectedly (exit code ${code}).`));
     });
     this.worker = worker;
     return worker;
   }
 
   private onMessage(message: FromWorker): void {
-    const job = this.job;
-    if (!job || message.id !== job.id) return;
+    const job = this.jobs.get(message.id);
+    if (!job) return;
     if (message.type === 'progress') {
-      job.onProgress(message);
+      job.onProgress?.(message);
       return;
     }
-    this.job = undefined;
-    if (message.type === 'result') job.resolve(message.report);
-    else if (message.type === 'error') job.reject(new WorkerError(message.error));
+    this.jobs.delete(message.id);
+    if (message.type === 'error') job.reject(new WorkerError(message.error));
+    else job.resolve(message);
   }
 
-  private fail(err: Error): void {
-    const job = this.job;
-    this.job = undefined;
-    job?.reject(err);
+  private rejectAll(error: () => Error): void {
+    const jobs = [...this.jobs.values()];
+    this.jobs.clear();
+    for (const job of jobs) job.reject(error());
   }
 
   private terminate(why: string): void {

@@ -1,36 +1,65 @@
 /**
- * The worker thread: runs comparisons off the extension host thread. Cancellation is by
- * `worker.terminate()` from the host, which stops even a tight statistics loop mid-way.
+ * The worker thread: runs comparisons and the panel's column requests off the extension host thread.
+ * Cancellation is by `worker.terminate()` from the host, which stops even a tight statistics loop mid-way.
+ * Requests run one at a time, in arrival order, so they never race over the cached tables.
  */
 import { parentPort } from 'node:worker_threads';
-import { runComparison } from '../core/suite/run';
+import { columnTests } from '../core/suite/columnTests';
+import { compareTables, recompareColumn } from '../core/suite/compare';
 import type { FromWorker, ToWorker } from '../protocol';
 import { serializeError } from './errors';
+import { TableCache } from './tableCache';
 
 if (!parentPort) throw new Error('dist/worker.js must run as a worker thread');
 const port = parentPort;
 const post = (message: FromWorker) => port.postMessage(message);
+const cache = new TableCache();
 
 /** Progress events are frequent while reading; the host needs a few per second at most. */
 const PROGRESS_INTERVAL_MS = 100;
 
-port.on('message', async (request: ToWorker) => {
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (request: ToWorker) => {
+  queue = queue.then(() => handle(request));
+});
+
+async function handle(request: ToWorker): Promise<void> {
   const { id } = request;
   let lastProgress = 0;
+  const onProgress = (message: string, fraction: number) => {
+    const now = Date.now();
+    if (now - lastProgress < PROGRESS_INTERVAL_MS && fraction < 1) return;
+    lastProgress = now;
+    post({ type: 'progress', id, message, fraction });
+  };
   try {
-    const report = await runComparison(request.referencePath, request.currentPath, {
-      suite: request.suite,
-      read: request.read,
-      maxRows: request.maxRows,
-      onProgress: (message, fraction) => {
-        const now = Date.now();
-        if (now - lastProgress < PROGRESS_INTERVAL_MS && fraction < 1) return;
-        lastProgress = now;
-        post({ type: 'progress', id, message, fraction });
-      },
-    });
-    post({ type: 'result', id, report });
+    switch (request.type) {
+      case 'compare': {
+        // Same phases as runComparison (core/suite/run.ts), but through the cache.
+        const started = Date.now();
+        const { tables } = await cache.get(request, onProgress);
+        onProgress('Running drift tests', 0.9);
+        const report = compareTables(tables.reference, tables.current, request.suite);
+        onProgress('Done', 1);
+        post({ type: 'result', id, report: { ...report, durationMs: Date.now() - started } });
+        break;
+      }
+      case 'columnTests': {
+        const { tables } = await cache.get(request, onProgress);
+        const tests = columnTests(tables.reference, tables.current, request.column, request.inUse, request.suite);
+        post({ type: 'columnTests', id, column: request.column, tests });
+        break;
+      }
+      case 'recompareColumn': {
+        const { tables } = await cache.get(request, onProgress);
+        const report = recompareColumn(request.report, tables.reference, tables.current, request.column, request.suite);
+        post({ type: 'result', id, report });
+        break;
+      }
+      default:
+        throw new Error(`Unknown request ${JSON.stringify((request as { type?: unknown }).type)}`);
+    }
   } catch (err) {
     post({ type: 'error', id, error: serializeError(err) });
   }
-});
+}
