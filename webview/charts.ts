@@ -1,5 +1,5 @@
 /**
- * Small reference-vs-current bar charts, one per column row. Only the chart.js pieces used are imported
+ * Reference-vs-current bar charts: small ones in the column rows, a large one in the detail view. Only the chart.js pieces used are imported
  * and registered (bar controller, category and linear scales, tooltip), so the rest tree-shakes away.
  * Colours come from the VS Code theme and are re-applied when the theme changes.
  */
@@ -19,40 +19,92 @@ import { readChartTheme, type ChartTheme } from './theme';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
-export const CHART_WIDTH = 280;
-export const CHART_HEIGHT = 120;
+export type ChartSize = 'small' | 'large';
 
-const live = new Map<Chart<'bar'>, { data: ColumnChart; dates: boolean }>();
+const SIZES: Record<ChartSize, { width: number; height: number; font: number }> = {
+  small: { width: 220, height: 72, font: 9 },
+  large: { width: 440, height: 220, font: 11 },
+};
+
+/** What a chart was drawn from, to repaint it on a theme change; `group` lets the table's charts go without the detail's. */
+interface Drawn {
+  data: ColumnChart;
+  dates: boolean;
+  size: ChartSize;
+  group: string;
+}
+
+const live = new Map<Chart<'bar'>, Drawn>();
+
+export interface ChartOptions {
+  /** Numeric edges are epoch milliseconds. */
+  dates?: boolean;
+  size?: ChartSize;
+  /** Charts drawn for one view ("table", "detail"), destroyed together with destroyCharts(group). */
+  group?: string;
+}
 
 /** Draws `data` into a new canvas; returns null when chart.js cannot draw (no 2D context). */
-export function drawChart(columnName: string, data: ColumnChart, dates = false): HTMLCanvasElement | null {
+export function drawChart(columnName: string, data: ColumnChart, options: ChartOptions = {}): HTMLCanvasElement | null {
+  const drawn: Drawn = { data, dates: options.dates ?? false, size: options.size ?? 'small', group: options.group ?? 'table' };
   const canvas = document.createElement('canvas');
-  canvas.width = CHART_WIDTH;
-  canvas.height = CHART_HEIGHT;
+  canvas.width = SIZES[drawn.size].width;
+  canvas.height = SIZES[drawn.size].height;
   canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', `${columnName}: share of values per ${data.kind === 'numeric' ? 'bin' : 'category'}, reference vs current`);
+  canvas.setAttribute('aria-label', chartSummary(columnName, data, drawn.dates));
   try {
-    live.set(new Chart(canvas, config(data, readChartTheme(), dates)), { data, dates });
+    live.set(new Chart(canvas, config(drawn, readChartTheme())), drawn);
     return canvas;
   } catch {
     return null;
   }
 }
 
-/** Destroys every chart (before the view is redrawn). */
-export function destroyCharts(): void {
-  for (const chart of live.keys()) chart.destroy();
-  live.clear();
+/** Destroys the charts of one group, or every chart (before the whole view is redrawn). */
+export function destroyCharts(group?: string): void {
+  for (const [chart, drawn] of live) {
+    if (group !== undefined && drawn.group !== group) continue;
+    chart.destroy();
+    live.delete(chart);
+  }
+}
+
+/** Destroys the chart drawn into this canvas, if any (a row scrolled away or removed). */
+export function destroyChart(canvas: HTMLCanvasElement): void {
+  const chart = Chart.getChart(canvas);
+  if (chart && live.delete(chart as Chart<'bar'>)) chart.destroy();
 }
 
 /** Re-reads the theme and repaints every chart with it. */
 export function applyThemeToCharts(): void {
   const theme = readChartTheme();
-  for (const [chart, { data, dates }] of live) {
-    chart.data.datasets.forEach((ds, i) => Object.assign(ds, colours(theme, data.kind, i === 0)));
-    chart.options = config(data, theme, dates).options!;
+  for (const [chart, drawn] of live) {
+    chart.data.datasets.forEach((ds, i) => Object.assign(ds, colours(theme, drawn.data.kind, i === 0)));
+    chart.options = config(drawn, theme).options!;
     chart.update('none');
   }
+}
+
+/** A sentence for screen readers: what is charted, and where the two sides differ most. */
+export function chartSummary(columnName: string, data: ColumnChart, dates = false): string {
+  const numeric = data.kind === 'numeric';
+  const label = (i: number) => (numeric ? binLabel(data.edges, i, dates) : data.categories[i]);
+  const n = data.reference.length;
+  if (n === 0) return `${columnName}: no values to chart`;
+  let top = 0;
+  for (let i = 1; i < n; i++) if (Math.abs(data.current[i] - data.reference[i]) > Math.abs(data.current[top] - data.reference[top])) top = i;
+  const what = numeric
+    ? `${n} bins from ${edgeLabel(data.edges[0], dates)} to ${edgeLabel(data.edges[n], dates)}`
+    : `${n} ${n === 1 ? 'category' : 'categories'}`;
+  return (
+    `${columnName}: share of values per ${numeric ? 'bin' : 'category'}, reference vs current, ${what}. ` +
+    `Largest difference at ${label(top)}: ${formatShare(data.reference[top])} vs ${formatShare(data.current[top])}.`
+  );
+}
+
+/** "[18, 21.14)" for bin i; the last bin includes its upper edge. */
+export function binLabel(edges: number[], i: number, dates = false): string {
+  return `[${edgeLabel(edges[i], dates)}, ${edgeLabel(edges[i + 1], dates)}${i === edges.length - 2 ? ']' : ')'}`;
 }
 
 function colours(theme: ChartTheme, kind: ColumnChart['kind'], reference: boolean) {
@@ -71,16 +123,17 @@ function colours(theme: ChartTheme, kind: ColumnChart['kind'], reference: boolea
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
 
 /** Bin edges are numbers, or epoch milliseconds for datetime columns. */
-function edgeLabel(x: number, dates: boolean): string {
+export function edgeLabel(x: number, dates: boolean): string {
   if (!dates) return formatNumber(x);
   const d = new Date(x);
   return Number.isNaN(d.getTime()) ? formatNumber(x) : d.toISOString().slice(0, 10);
 }
 
-function config(data: ColumnChart, theme: ChartTheme, dates: boolean): ChartConfiguration<'bar'> {
+function config({ data, dates, size }: Drawn, theme: ChartTheme): ChartConfiguration<'bar'> {
   const numeric = data.kind === 'numeric';
+  const small = size === 'small';
   const labels = numeric ? data.reference.map((_, i) => edgeLabel(data.edges[i], dates)) : data.categories;
-  const font = { family: theme.fontFamily, size: 10 };
+  const font = { family: theme.fontFamily, size: SIZES[size].font };
   return {
     type: 'bar',
     data: {
@@ -111,12 +164,13 @@ function config(data: ColumnChart, theme: ChartTheme, dates: boolean): ChartConf
             maxRotation: 0,
             autoSkip: true,
             autoSkipPadding: 8,
-            maxTicksLimit: numeric ? 5 : 8,
+            maxTicksLimit: small ? 3 : numeric ? 7 : 10,
             callback(value) {
               const i = Number(value);
               if (numeric && !dates) return compact.format(data.edges[i]);
               const label = String(this.getLabelForValue(i));
-              return label.length > 10 ? `${label.slice(0, 9)}…` : label;
+              const max = small ? 8 : 14;
+              return label.length > max ? `${label.slice(0, max - 1)}…` : label;
             },
           },
         },
@@ -124,7 +178,8 @@ function config(data: ColumnChart, theme: ChartTheme, dates: boolean): ChartConf
           beginAtZero: true,
           grid: { color: theme.grid },
           border: { display: false },
-          ticks: { color: theme.text, font, maxTicksLimit: 3, callback: (value) => formatShare(Number(value)) },
+          // The small charts show shapes; their shares are in the tooltip and the detail view.
+          ticks: { display: !small, color: theme.text, font, maxTicksLimit: 5, callback: (value) => formatShare(Number(value)) },
         },
       },
       plugins: {
@@ -142,7 +197,7 @@ function config(data: ColumnChart, theme: ChartTheme, dates: boolean): ChartConf
           callbacks: {
             title: (items: TooltipItem<'bar'>[]) => {
               const i = items[0]?.dataIndex ?? 0;
-              return numeric ? `[${edgeLabel(data.edges[i], dates)}, ${edgeLabel(data.edges[i + 1], dates)})` : data.categories[i];
+              return numeric ? binLabel(data.edges, i, dates) : data.categories[i];
             },
             label: (item: TooltipItem<'bar'>) => ` ${item.dataset.label}: ${formatShare(Number(item.raw))}`,
           },

@@ -1,12 +1,13 @@
 /**
- * One row per column, in report order: name and type, test, statistic, p-value, threshold, verdict and a
- * reference-vs-current chart (or, without a chart, the reason). Each row carries data-column and
- * data-drifted so tests and styles can find it.
+ * The column rows: name and type, test, statistic, p-value, threshold, verdict and a small reference-vs-current
+ * chart. Built for reports with thousands of columns: rows are created in batches as the user scrolls towards
+ * the end of what exists, and each chart is drawn only when its row comes near the viewport. Each row carries
+ * data-column, data-drifted and data-status (and data-verdict) so tests and styles can find it.
  */
-import type { ColumnResult, DriftReport } from '../src/core/suite/report';
+import type { ColumnResult } from '../src/core/suite/report';
 import { findingText } from '../src/core/suite/findingText';
 import { verdictTag } from './components/tag';
-import { drawChart } from './charts';
+import { destroyCharts, drawChart } from './charts';
 import { h, type Child } from './dom';
 import {
   adjustedText,
@@ -19,79 +20,245 @@ import {
   typeText,
   verdictText,
 } from './format';
+import { typeIcon } from './typeIcon';
 
-export interface TableResult {
-  element: HTMLElement;
-  rows: number;
-  charts: number;
+/** Rows created per batch: enough to fill a tall panel, few enough to create in a frame. */
+const BATCH = 40;
+/** Create the next batch (and draw charts) this far before they scroll into view. */
+const AHEAD = '600px';
+const CHART_AHEAD = '200px';
+
+export interface TableOptions {
+  /** Enter on a row, or a click: open the column's detail. */
+  onOpen(name: string): void;
 }
 
-export function renderColumnTable(report: DriftReport): TableResult {
-  let charts = 0;
-  const rows = report.columns.map((c) => {
-    const { row, charted } = columnRow(c);
-    if (charted) charts++;
-    return row;
-  });
-  const element = h(
-    'section',
-    { 'aria-label': 'Columns' },
-    h(
-      'div',
-      { class: 'toolbar' },
-      h('h2', {}, `Columns (${report.columns.length})`),
-      h(
-        'div',
-        { class: 'legend', 'aria-label': 'Chart legend' },
-        h('span', {}, h('i', { class: 'swatch reference' }), 'Reference'),
-        h('span', {}, h('i', { class: 'swatch current' }), 'Current'),
-      ),
-    ),
-    h(
-      'div',
-      { class: 'scroll' },
-      h('div', { class: 'table', role: 'table', 'aria-label': 'Drift per column' }, header(), h('div', { role: 'rowgroup' }, ...rows)),
-    ),
+export interface ColumnTable {
+  element: HTMLElement;
+  /** Column rows in the table (all of them, created or not yet). */
+  rows: number;
+  /** Charts drawn so far (the rows that have been near the viewport). */
+  charts(): number;
+  /** Resolves once the charts of the rows in view at first layout are drawn. */
+  settled: Promise<void>;
+  /** Creates rows up to `name`'s, scrolls it into view and optionally focuses it; false when not shown. */
+  reveal(name: string, focus: boolean): boolean;
+  /** Marks the row whose detail is open. */
+  select(name: string | null): void;
+  /** Creates rows until the page is tall enough to scroll to `top` (restoring a saved scroll position). */
+  fill(top: number): void;
+  /** Stops the observers and destroys the charts. */
+  destroy(): void;
+}
+
+export function renderColumnTable(columns: readonly ColumnResult[], options: TableOptions): ColumnTable {
+  const body = h('div', { role: 'rowgroup' });
+  const sentinel = h('div', { class: 'sentinel', 'aria-hidden': 'true' });
+  const byName = new Map<string, HTMLElement>();
+  let created = 0;
+  let drawn = 0;
+  let active: HTMLElement | null = null;
+
+  let settle: () => void = () => {};
+  const settled = new Promise<void>((resolve) => (settle = resolve));
+
+  const chartObserver = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        chartObserver.unobserve(entry.target);
+        const slot = entry.target as HTMLElement;
+        const c = columns[Number(slot.dataset.index)];
+        const canvas = c?.chart ? drawChart(c.name, c.chart, { dates: c.type === 'datetime', group: 'table' }) : null;
+        slot.replaceChildren(canvas ?? h('div', { class: 'message' }, 'The chart could not be drawn.'));
+        if (canvas) drawn++;
+      }
+      settle();
+    },
+    { rootMargin: `${CHART_AHEAD} 0px` },
   );
-  return { element, rows: rows.length, charts };
+
+  const batchObserver = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      addBatch();
+      // Observe again: if the sentinel is still in range after the new rows, this fires once more.
+      batchObserver.unobserve(sentinel);
+      if (created < columns.length) batchObserver.observe(sentinel);
+    },
+    { rootMargin: `${AHEAD} 0px` },
+  );
+
+  function addBatch(): void {
+    const end = Math.min(columns.length, created + BATCH);
+    const fragment = document.createDocumentFragment();
+    for (let i = created; i < end; i++) {
+      const row = columnRow(columns[i], i);
+      byName.set(columns[i].name, row);
+      fragment.appendChild(row);
+      const slot = row.querySelector<HTMLElement>('.chart-slot[data-index]');
+      if (slot) chartObserver.observe(slot);
+    }
+    created = end;
+    body.appendChild(fragment);
+    if (created >= columns.length) sentinel.remove();
+  }
+
+  function renderThrough(index: number): void {
+    while (created <= index && created < columns.length) addBatch();
+  }
+
+  function setActive(row: HTMLElement | null, focus: boolean): void {
+    if (!row) return;
+    if (active && active !== row) active.tabIndex = -1;
+    active = row;
+    row.tabIndex = 0;
+    if (focus) row.focus();
+  }
+
+  function rowIndex(row: Element): number {
+    return Number((row as HTMLElement).dataset.index);
+  }
+
+  function rowAt(index: number): HTMLElement | null {
+    if (index < 0 || index >= columns.length) return null;
+    renderThrough(index);
+    return byName.get(columns[index].name) ?? null;
+  }
+
+  body.addEventListener('click', (event) => {
+    const row = (event.target as Element).closest<HTMLElement>('.grid-row[data-column]');
+    // A click that selected text is not a request to open the column.
+    if (!row || String(window.getSelection() ?? '').length > 0) return;
+    setActive(row, true);
+    options.onOpen(row.dataset.column!);
+  });
+  body.addEventListener('focusin', (event) => {
+    const row = (event.target as Element).closest<HTMLElement>('.grid-row[data-column]');
+    if (row) setActive(row, false);
+  });
+  body.addEventListener('keydown', (event) => {
+    const row = (event.target as Element).closest<HTMLElement>('.grid-row[data-column]');
+    if (!row || event.target !== row) return;
+    const at = rowIndex(row);
+    const page = Math.max(1, Math.floor(window.innerHeight / Math.max(row.offsetHeight, 1)) - 1);
+    const target: Record<string, number> = {
+      ArrowDown: at + 1,
+      ArrowUp: at - 1,
+      PageDown: Math.min(columns.length - 1, at + page),
+      PageUp: Math.max(0, at - page),
+      Home: 0,
+      End: columns.length - 1,
+    };
+    if (event.key in target) {
+      event.preventDefault();
+      const next = rowAt(target[event.key]);
+      if (next) {
+        setActive(next, true);
+        next.scrollIntoView({ block: 'nearest' });
+      }
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      options.onOpen(row.dataset.column!);
+    }
+  });
+
+  const element = h(
+    'div',
+    { class: 'scroll' },
+    h(
+      'div',
+      { class: 'table', role: 'grid', 'aria-label': 'Drift per column', 'aria-rowcount': String(columns.length + 1), 'aria-readonly': 'true' },
+      header(),
+      body,
+    ),
+    sentinel,
+  );
+
+  if (columns.length === 0) settle();
+  addBatch();
+  const first = body.firstElementChild as HTMLElement | null;
+  if (first) first.tabIndex = 0;
+  active = first;
+  if (created < columns.length) batchObserver.observe(sentinel);
+
+  return {
+    element,
+    rows: columns.length,
+    charts: () => drawn,
+    settled,
+    reveal(name, focus) {
+      const index = columns.findIndex((c) => c.name === name);
+      const row = rowAt(index);
+      if (!row) return false;
+      setActive(row, focus);
+      row.scrollIntoView({ block: 'nearest' });
+      return true;
+    },
+    select(name) {
+      for (const row of body.querySelectorAll('[aria-selected="true"]')) row.setAttribute('aria-selected', 'false');
+      if (name !== null) byName.get(name)?.setAttribute('aria-selected', 'true');
+    },
+    fill(top) {
+      while (created < columns.length && document.documentElement.scrollHeight < top + window.innerHeight) addBatch();
+    },
+    destroy() {
+      chartObserver.disconnect();
+      batchObserver.disconnect();
+      destroyCharts('table');
+    },
+  };
 }
 
 function header(): HTMLElement {
   const th = (cls: string, text: string, title?: string) => h('div', { class: cls, role: 'columnheader', title }, text);
   return h(
     'div',
-    { class: 'grid-row head', role: 'row' },
+    { class: 'grid-row head', role: 'row', 'aria-rowindex': '1' },
     th('cell-name', 'Column'),
     th('cell-test', 'Test'),
     th('cell-stat num', 'Statistic', 'Test statistic; for distances, the distance itself'),
     th('cell-p num', 'p-value'),
     th('cell-thr num', 'Threshold', 'Drift when the p-value is below, or the distance at or above, this'),
     th('cell-verdict', 'Verdict'),
-    th('cell-chart', 'Distribution', 'Share of non-missing values per bin or category'),
+    th('cell-chart', 'Distribution', 'Share of non-missing values per bin or category: reference filled, current outlined'),
   );
 }
 
-function columnRow(c: ColumnResult): { row: HTMLElement; charted: boolean } {
-  const chart = c.chart ? drawChart(c.name, c.chart, c.type === 'datetime') : null;
-  const td = (cls: string, ...children: Child[]) => h('div', { class: cls, role: 'cell' }, ...children);
+/** "drift", "major", "no-drift", or the status of a column without a verdict: for tests and styles. */
+export function verdictKey(c: ColumnResult): string {
+  if (c.drifted === true) return c.major ? 'major' : 'drift';
+  if (c.drifted === false) return 'no-drift';
+  return c.status;
+}
+
+function columnRow(c: ColumnResult, index: number): HTMLElement {
+  const td = (cls: string, ...children: Child[]) => h('div', { class: cls, role: 'gridcell' }, ...children);
   const nonNull = `${formatCount(c.referenceNonNull)} / ${formatCount(c.currentNonNull)} values`;
-  const row = h(
+  const findings = (c.findings ?? []).filter((f) => f.kind !== 'only_in_reference' && f.kind !== 'only_in_current');
+  return h(
     'div',
     {
       class: 'grid-row',
       role: 'row',
+      tabindex: '-1',
+      'aria-rowindex': String(index + 2),
+      'aria-selected': 'false',
+      'data-index': String(index),
       'data-column': c.name,
       'data-drifted': String(c.drifted),
       'data-status': c.status,
+      'data-verdict': verdictKey(c),
     },
     td(
       'cell-name',
-      h('div', { class: 'name', title: c.name }, c.name),
-      h('div', { class: 'sub' }, typeText(c)),
-      h('div', { class: 'sub', title: 'Non-missing values: reference / current' }, nonNull),
-      ...(c.findings ?? []).filter((f) => f.kind !== 'only_in_reference' && f.kind !== 'only_in_current').map((f) =>
-        h('div', { class: 'sub finding', 'data-finding': f.kind }, findingText(f)),
-      ),
+      h('div', { class: 'name-line' }, typeIcon(c), h('span', { class: 'name', title: c.name }, c.name)),
+      h('div', { class: 'sub' }, `${typeText(c)} · `, h('span', { title: 'Non-missing values: reference / current' }, nonNull)),
+      ...findings.slice(0, 2).map((f) => {
+        const text = findingText(f);
+        return h('div', { class: 'sub finding', 'data-finding': f.kind, title: text }, text);
+      }),
+      findings.length > 2 ? h('div', { class: 'sub finding' }, `and ${findings.length - 2} more findings`) : null,
     ),
     td('cell-test', testName(c.test), sub(effectText(c), 'Effect size: how far the distributions moved')),
     td('cell-stat num', numberSpan(c.statistic)),
@@ -100,10 +267,11 @@ function columnRow(c: ColumnResult): { row: HTMLElement; charted: boolean } {
     td('cell-verdict', verdictTag(verdictText(c), c.drifted, c.message)),
     td(
       'cell-chart',
-      h('div', { class: 'chart-slot' }, chart ?? h('div', { class: 'message' }, c.message ?? 'No distribution to show.')),
+      c.chart
+        ? h('div', { class: 'chart-slot', 'data-index': String(index) })
+        : h('div', { class: 'chart-slot' }, h('div', { class: 'message' }, c.message ?? 'No distribution to show.')),
     ),
   );
-  return { row, charted: chart !== null };
 }
 
 function sub(text: string, title: string): HTMLElement | null {

@@ -1,5 +1,5 @@
 /** Display text for numbers, tests, statuses and paths. Pure functions, no DOM. */
-import type { ColumnResult, ColumnStatus, TestId } from '../src/core/suite/report';
+import type { ColumnResult, ColumnStatus, TestId, TestKind } from '../src/core/suite/report';
 
 const TEST_NAMES: Record<TestId, string> = {
   ks: 'K-S p-value',
@@ -83,8 +83,7 @@ export function verdictText(c: ColumnResult): string {
 
 /** "< 0.05" for p-values (drift below), "≥ 0.1" for distances (drift at or above); "—" without a test. */
 export function thresholdText(c: ColumnResult): string {
-  if (c.threshold === null) return '—';
-  return `${c.testKind === 'distance' ? '≥' : '<'} ${formatNumber(c.threshold)}`;
+  return ruleText(c.testKind, c.threshold);
 }
 
 export function typeText(c: Pick<ColumnResult, 'type' | 'currentType'>): string {
@@ -93,4 +92,34 @@ export function typeText(c: Pick<ColumnResult, 'type' | 'currentType'>): string 
 
 export function baseName(path: string): string {
   return path.split(/[\\/]/).pop() || path;
+}
+
+/** 132 → "0.13 s", 1234 → "1.2 s", 95000 → "1 min 35 s". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Number((ms / 1000).toPrecision(2))} s`;
+  if (ms < 60_000) return `${Number((ms / 1000).toFixed(1))} s`;
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+/** Epoch milliseconds as a date (and the time when it is not midnight UTC); numbers that are not dates as numbers. */
+export function formatDate(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  const d = new Date(x);
+  if (Number.isNaN(d.getTime())) return formatNumber(x);
+  const iso = d.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** A duration in milliseconds (a datetime column's std) in days or hours. */
+export function formatSpan(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
+  const days = ms / 86_400_000;
+  return Math.abs(days) >= 1 ? `${formatNumber(days)} days` : `${formatNumber(ms / 3_600_000)} hours`;
+}
+
+/** "p < 0.05" / "≥ 0.1": the rule a test's value is judged by. */
+export function ruleText(kind: TestKind | null, threshold: number | null): string {
+  if (threshold === null || kind === null) return '—';
+  return `${kind === 'distance' ? '≥' : '<'} ${formatNumber(threshold)}`;
 }

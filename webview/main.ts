@@ -1,41 +1,220 @@
 /**
- * Drift panel entry: draws what the extension posts (a report, a running comparison, a failure),
- * saves the report with setState so a restored panel redraws without the extension, and tells the
- * extension when it is ready and what it drew.
+ * Drift panel entry: draws what the extension posts (a report, a running comparison, a failure), keeps the
+ * report and how the user looks at it (sort, filters, search, open column, scroll) with setState so a restored
+ * panel redraws without the extension, and routes the detail view's requests and their replies.
+ *
+ * Messages to the extension that tests rely on:
+ * - `ready {shown}` once the script runs; `shown` is the createdAt of the report drawn from saved state.
+ * - `rendered {columns, charts, driftedColumns}` after every draw of the column table (a report, or a change of
+ *   sort, filter or search): `columns` = rows in the table as filtered (created lazily, so not all are in the
+ *   DOM yet), `charts` = charts drawn so far, i.e. those of the rows in or near view once the first layout
+ *   settled (more are drawn as the user scrolls), `driftedColumns` = every drifted column of the report.
+ * - `selected {column}` when a column's detail opens, `{column: null}` when it closes.
  */
 import type { DriftReport } from '../src/core/suite/report';
-import type { ToWebview } from '../src/protocol';
+import type { ExportFormat, ToWebview, ViewState } from '../src/protocol';
 import { applyThemeToCharts, destroyCharts } from './charts';
+import { matches, visibleColumns } from './columnOrder';
+import { renderColumnTable, type ColumnTable } from './columnTable';
 import { divider } from './components/divider';
 import { registerToolkit } from './components/toolkit';
-import { renderColumnTable } from './columnTable';
+import { renderDetail, type DetailView } from './detail';
+import type { TestsState } from './detailTests';
 import { h } from './dom';
 import { renderEmpty, renderFailed, renderRunning } from './states';
 import { adoptStyles } from './styles';
-import { renderSummary } from './summary';
+import { renderSummary, type SummaryActions } from './summary';
 import { onThemeChange } from './theme';
-import { vscode } from './vscodeApi';
+import { renderToolbar, type Toolbar } from './toolbar';
+import { clearFilters, isFiltered, restoreView } from './viewState';
+import { offline, vscode } from './vscodeApi';
 
 registerToolkit();
 adoptStyles();
 
 const root = document.getElementById('root') ?? document.body.appendChild(h('main', { id: 'root' }));
 
-function show(view: HTMLElement): void {
-  destroyCharts();
-  root.replaceChildren(view);
+/** The report on screen and the parts of the page that change while it is shown. */
+interface Shown {
+  report: DriftReport;
+  toolbar: Toolbar;
+  layout: HTMLElement;
+  tableHost: HTMLElement;
+  detailHost: HTMLElement;
+  table: ColumnTable | null;
+  detail: DetailView | null;
+  /** Replies to "columnTests" for this report, per column (a re-opened detail does not ask again). */
+  tests: Map<string, TestsState>;
 }
 
-function drawReport(report: DriftReport): void {
+let shown: Shown | null = null;
+let view: ViewState = restoreView(undefined);
+
+function save(): void {
+  vscode.setState(shown ? { report: shown.report, view } : { view });
+}
+
+function teardown(): void {
+  shown?.table?.destroy();
+  shown?.detail?.destroy();
   destroyCharts();
-  const table = renderColumnTable(report);
-  root.replaceChildren(renderSummary(report, (path) => vscode.postMessage({ type: 'open', path })), divider(), table.element);
-  vscode.postMessage({
-    type: 'rendered',
-    columns: table.rows,
-    charts: table.charts,
-    driftedColumns: report.columns.filter((c) => c.drifted === true).map((c) => c.name),
+  shown = null;
+}
+
+function show(element: HTMLElement): void {
+  teardown();
+  root.replaceChildren(element);
+}
+
+const actions: SummaryActions | null = offline
+  ? null
+  : {
+      open: (path) => vscode.postMessage({ type: 'open', path }),
+      swap: () => vscode.postMessage({ type: 'swap' }),
+      rerun: () => vscode.postMessage({ type: 'rerun' }),
+      export: (format: ExportFormat) =>
+        vscode.postMessage({
+          type: 'export',
+          format,
+          // The theme as VS Code injected it, so the exported page looks like the panel does now.
+          themeCss: document.documentElement.getAttribute('style') ?? '',
+          bodyClass: document.body.className,
+        }),
+    };
+
+function drawReport(report: DriftReport, focus?: string): void {
+  teardown();
+  if (view.selected !== null && !report.columns.some((c) => c.name === view.selected)) view = { ...view, selected: null };
+  const target = focus ?? view.selected;
+  const focused = focus !== undefined ? report.columns.find((c) => c.name === focus) : undefined;
+  if (focused && !matches(focused, view)) view = clearFilters(view);
+
+  const toolbar = renderToolbar(report, view, changeView);
+  const tableHost = h('div', { class: 'table-host', id: 'columns' });
+  const detailHost = h('div', { class: 'detail-host' });
+  const layout = h('div', { class: 'layout' }, h('section', { class: 'columns', 'aria-label': 'Columns' }, toolbar.element, tableHost), detailHost);
+  root.replaceChildren(renderSummary(report, actions), divider(), layout);
+  shown = { report, toolbar, layout, tableHost, detailHost, table: null, detail: null, tests: new Map() };
+
+  drawTable();
+  shown.table?.fill(view.scrollTop);
+  window.scrollTo(0, view.scrollTop);
+  if (target !== null && report.columns.some((c) => c.name === target)) {
+    openDetail(target, focus !== undefined);
+    if (focus !== undefined) shown.table?.reveal(focus, false);
+  }
+  save();
+}
+
+/** (Re)draws the rows for the current sort, filters and search. */
+function drawTable(): void {
+  if (!shown) return;
+  const s = shown;
+  s.table?.destroy();
+  const columns = visibleColumns(s.report.columns, view);
+  const table = columns.length ? renderColumnTable(columns, { onOpen: (name) => openDetail(name, true) }) : null;
+  s.table = table;
+  s.tableHost.replaceChildren(table?.element ?? noMatch());
+  s.toolbar.count(columns.length, s.report.columns.length);
+  table?.select(view.selected);
+
+  const drifted = s.report.columns.filter((c) => c.drifted === true).map((c) => c.name);
+  // After the first layout has drawn the charts in view (or soon anyway: a hidden panel has no layout).
+  const ready = table ? Promise.race([table.settled, new Promise((r) => setTimeout(r, 1000))]) : Promise.resolve();
+  void ready.then(() => {
+    if (shown !== s || s.table !== table) return; // redrawn meanwhile; that draw reports itself
+    vscode.postMessage({ type: 'rendered', columns: columns.length, charts: table?.charts() ?? 0, driftedColumns: drifted });
   });
+}
+
+function noMatch(): HTMLElement {
+  const clear = h('button', { class: 'button secondary', type: 'button', id: 'clear-filters' }, 'Clear filters');
+  clear.addEventListener('click', () => changeView(clearFilters(view)));
+  return h('div', { class: 'state empty', role: 'status' }, h('p', { class: 'muted' }, 'No column matches these filters.'), isFiltered(view) ? clear : null);
+}
+
+function changeView(patch: Partial<ViewState>): void {
+  if (!shown) return;
+  view = { ...view, ...patch, scrollTop: 0 };
+  shown.toolbar.update(view);
+  // Back to the top of the table (the toolbar stays where it is when it is already in view).
+  const top = shown.layout.getBoundingClientRect().top + window.scrollY;
+  if (window.scrollY > top) window.scrollTo(0, top);
+  drawTable();
+  save();
+}
+
+function openDetail(name: string, focus: boolean): void {
+  if (!shown) return;
+  const s = shown;
+  const column = s.report.columns.find((c) => c.name === name);
+  if (!column) return;
+  s.detail?.destroy();
+  const detail = renderDetail(s.report, column, {
+    close: closeDetail,
+    tests: offline
+      ? null
+      : {
+          retry: () => requestTests(name, true),
+          apply: (test, threshold) => vscode.postMessage({ type: 'setColumnTest', column: name, test, threshold }),
+        },
+  });
+  s.detail = detail;
+  s.detailHost.replaceChildren(detail.element);
+  s.layout.classList.add('has-detail');
+  s.table?.select(name);
+  view = { ...view, selected: name };
+  save();
+  vscode.postMessage({ type: 'selected', column: name });
+  if (!offline) requestTests(name, false);
+  if (focus) detail.focus();
+}
+
+function requestTests(name: string, again: boolean): void {
+  if (!shown) return;
+  const cached = shown.tests.get(name);
+  if (cached && !again && cached.kind !== 'failed') {
+    shown.detail?.setTests(cached);
+    return;
+  }
+  shown.tests.set(name, { kind: 'loading' });
+  shown.detail?.setTests({ kind: 'loading' });
+  vscode.postMessage({ type: 'columnTests', column: name });
+}
+
+function closeDetail(): void {
+  if (!shown?.detail) return;
+  const name = shown.detail.column;
+  shown.detail.destroy();
+  shown.detail = null;
+  shown.detailHost.replaceChildren();
+  shown.layout.classList.remove('has-detail');
+  shown.table?.select(null);
+  view = { ...view, selected: null };
+  save();
+  vscode.postMessage({ type: 'selected', column: null });
+  shown.table?.reveal(name, true);
+}
+
+/** Opens a column's detail from outside (a Problems entry), showing its row even if the filters hid it. */
+function focusColumn(name: string): void {
+  if (!shown) return;
+  const column = shown.report.columns.find((c) => c.name === name);
+  if (!column) return;
+  if (!matches(column, view)) {
+    view = clearFilters(view);
+    shown.toolbar.update(view);
+    drawTable();
+  }
+  shown.table?.reveal(name, false);
+  openDetail(name, true);
+}
+
+/** Routes a reply about one column to the open detail, if it is still about the report shown. */
+function columnReply(column: string, createdAt: string | null, state: TestsState | null, apply: (d: DetailView) => void): void {
+  if (!shown || (createdAt !== null && createdAt !== shown.report.createdAt)) return;
+  if (state) shown.tests.set(column, state);
+  if (shown.detail?.column === column) apply(shown.detail);
 }
 
 function safely(draw: () => void): void {
@@ -51,23 +230,67 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   switch (message?.type) {
     case 'report':
-      vscode.setState({ report: message.report });
-      safely(() => drawReport(message.report));
+      // The same report again (the extension re-sends it when the panel is restored): keep everything as is.
+      if (shown?.report.createdAt === message.report.createdAt && message.focus === undefined) return;
+      safely(() => drawReport(message.report, message.focus));
+      break;
+    case 'focusColumn':
+      safely(() => focusColumn(message.column));
       break;
     case 'running':
       show(renderRunning(message.referencePath, message.currentPath));
       break;
     case 'failed':
-      vscode.setState({});
       show(renderFailed(message.message));
+      save();
+      break;
+    case 'columnTests': {
+      const state: TestsState = { kind: 'ready', tests: message.tests };
+      columnReply(message.column, message.createdAt, state, (d) => d.setTests(state));
+      break;
+    }
+    case 'columnTestsFailed': {
+      const state: TestsState = { kind: 'failed', message: message.message };
+      columnReply(message.column, message.createdAt, state, (d) => d.setTests(state));
+      break;
+    }
+    case 'columnRunning':
+      columnReply(message.column, null, null, (d) => d.running());
+      break;
+    case 'columnFailed':
+      columnReply(message.column, null, null, (d) => d.failed(message.message));
       break;
   }
 });
 
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && shown?.detail && !event.defaultPrevented) closeDetail();
+});
+
+let scrolled: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener(
+  'scroll',
+  () => {
+    clearTimeout(scrolled);
+    scrolled = setTimeout(() => {
+      if (!shown || view.scrollTop === window.scrollY) return;
+      view = { ...view, scrollTop: window.scrollY };
+      save();
+    }, 250);
+  },
+  { passive: true },
+);
+
 onThemeChange(applyThemeToCharts);
 
-const saved = vscode.getState()?.report;
-if (saved) safely(() => drawReport(saved));
+const saved = vscode.getState();
+view = restoreView(saved?.view);
+if (saved?.report) safely(() => drawReport(saved.report!));
 else show(renderEmpty());
 
-vscode.postMessage({ type: 'ready' });
+// (A function call: TypeScript would otherwise take `shown` to be still null here.)
+vscode.postMessage({ type: 'ready', shown: shownCreatedAt() });
+
+function shownCreatedAt(): string | undefined {
+  return shown?.report.createdAt;
+}

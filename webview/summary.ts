@@ -1,13 +1,26 @@
-/** The report's headline: dataset verdict, drifted share, and the two files with their row counts. */
+/**
+ * The report's headline: dataset verdict, drifted share, the two files with their row counts, how long the
+ * comparison took, and the actions on the whole report (swap sides, re-run, export). Without actions (the
+ * offline export page) only the facts are shown.
+ */
 import type { DatasetSummary, DriftReport } from '../src/core/suite/report';
+import type { ExportFormat } from '../src/protocol';
 import { badge } from './components/badge';
 import { h } from './dom';
-import { baseName, formatCount, formatShare } from './format';
+import { baseName, formatCount, formatDuration, formatShare } from './format';
 
 /** Called when the user clicks a file name. */
 export type OpenFile = (path: string) => void;
 
-export function renderSummary(report: DriftReport, open: OpenFile): HTMLElement {
+export interface SummaryActions {
+  open: OpenFile;
+  swap(): void;
+  rerun(): void;
+  export(format: ExportFormat): void;
+}
+
+export function renderSummary(report: DriftReport, actions: SummaryActions | null): HTMLElement {
+  const open: OpenFile | null = actions?.open ?? null;
   const unjudged = report.columns.length - report.judgedColumns;
   const verdict = badge(
     report.datasetDrift ? 'Yes' : 'No',
@@ -16,6 +29,10 @@ export function renderSummary(report: DriftReport, open: OpenFile): HTMLElement 
   );
   verdict.id = 'dataset-drift';
   const created = new Date(report.createdAt);
+  const when = [
+    Number.isNaN(created.getTime()) ? '' : `Compared ${created.toLocaleString()}`,
+    report.durationMs != null ? `in ${formatDuration(report.durationMs)}` : '',
+  ].filter(Boolean).join(' ');
   return h(
     'header',
     { class: 'summary' },
@@ -35,18 +52,59 @@ export function renderSummary(report: DriftReport, open: OpenFile): HTMLElement 
         { class: 'item muted' },
         `Dataset drift at ≥ ${formatShare(report.datasetDriftShare)} of judged columns`,
       ),
+      actions ? renderActions(actions) : null,
     ),
     h('dl', { class: 'files' }, ...side('Reference', report.reference, open), ...side('Current', report.current, open)),
     skipped(report),
-    Number.isNaN(created.getTime())
-      ? null
-      : h('div', { class: 'muted skipped', title: report.createdAt }, `Compared ${created.toLocaleString()}`),
+    when ? h('div', { class: 'muted skipped', id: 'compared', title: report.createdAt }, when) : null,
   );
 }
 
-function side(label: string, d: DatasetSummary, open: OpenFile): HTMLElement[] {
-  const link = h('button', { class: 'link', type: 'button', title: `Open ${d.path}` }, baseName(d.path));
-  link.addEventListener('click', () => open(d.path));
+/** Swap, Re-run, and Export… which discloses its two formats (Escape folds them away again). */
+function renderActions(actions: SummaryActions): HTMLElement {
+  const button = (id: string, text: string, title: string, run: () => void, secondary = true) => {
+    const b = h('button', { class: secondary ? 'button secondary' : 'button', type: 'button', id, title }, text);
+    b.addEventListener('click', run);
+    return b;
+  };
+  const formats = h(
+    'span',
+    { class: 'export-formats', id: 'export-formats', hidden: '' },
+    button('export-json', 'JSON', 'Save the report as JSON (the CLI\'s format)', () => actions.export('json')),
+    button('export-html', 'HTML', 'Save the report as one offline HTML page that looks like this panel', () => actions.export('html')),
+  );
+  const exportButton = button('export', 'Export…', 'Save this report as JSON or as an offline HTML page', () => {
+    const open = formats.hidden;
+    formats.hidden = !open;
+    exportButton.setAttribute('aria-expanded', String(open));
+    if (open) (formats.firstElementChild as HTMLElement).focus();
+  });
+  exportButton.setAttribute('aria-expanded', 'false');
+  exportButton.setAttribute('aria-controls', 'export-formats');
+  const group = h(
+    'span',
+    { class: 'actions', role: 'group', 'aria-label': 'Report actions' },
+    button('swap', 'Swap reference/current', 'Compare again with the two files swapped', actions.swap),
+    button('rerun', 'Re-run', 'Compare the two files again (e.g. after they changed)', actions.rerun),
+    exportButton,
+    formats,
+  );
+  group.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !formats.hidden) {
+      event.stopPropagation();
+      formats.hidden = true;
+      exportButton.setAttribute('aria-expanded', 'false');
+      exportButton.focus();
+    }
+  });
+  return group;
+}
+
+function side(label: string, d: DatasetSummary, open: OpenFile | null): HTMLElement[] {
+  const link = open
+    ? h('button', { class: 'link', type: 'button', title: `Open ${d.path}` }, baseName(d.path))
+    : h('span', { class: 'file', title: d.path }, baseName(d.path));
+  if (open) link.addEventListener('click', () => open(d.path));
   return [
     h('dt', {}, label),
     h(
@@ -54,7 +112,7 @@ function side(label: string, d: DatasetSummary, open: OpenFile): HTMLElement[] {
       { 'data-side': label.toLowerCase() },
       link,
       h('span', { class: 'rows' }, `${formatCount(d.totalRows)} rows · ${formatCount(d.columns)} columns`),
-      d.sampled ? h('span', { class: 'note' }, `sampled ${formatCount(d.rows)} of ${formatCount(d.totalRows)} rows`) : null,
+      d.sampled ? h('span', { class: 'note', 'data-sampled': 'true' }, `sampled: ${formatCount(d.rows)} of ${formatCount(d.totalRows)} rows compared`) : null,
       // Loose checks: a panel restored from an older version's saved state lacks these fields.
       d.skippedRows > 0
         ? h(

@@ -59,6 +59,11 @@ ${TAGS.tag}[data-tone='muted']::part(control) {
   border: 1px dashed var(--di-border);
   font-weight: normal;
 }
+/* a small ring beside a line of text (the detail view's loading and running states) */
+.inline-state ${TAGS.progressRing} {
+  height: 18px;
+  width: 18px;
+}
 ${TAGS.badge}::part(control) {
   border-radius: 3px;
   height: auto;
