@@ -178,6 +178,8 @@ input[type='checkbox'] { accent-color: var(--vscode-checkbox-background, var(--v
   padding: 6px 10px;
   border-bottom: 1px solid var(--di-border);
 }
+/* Rows far off screen skip layout and paint (thousands of columns). */
+.grid-row:not(.head) { content-visibility: auto; contain-intrinsic-size: auto 80px; }
 .grid-row.head {
   color: var(--di-muted);
   font-size: 0.92em;
@@ -235,7 +237,8 @@ input[type='checkbox'] { accent-color: var(--vscode-checkbox-background, var(--v
 @container (max-width: 860px) {
   .grid-row {
     grid-template-columns: minmax(96px, 1.3fr) minmax(88px, 1fr) 62px 72px 54px 104px;
-    grid-template-areas: 'name test stat p thr verdict' 'chart chart chart chart chart chart';
+    /* The chart moves under the numbers, beside the name's own extra lines. */
+    grid-template-areas: 'name test stat p thr verdict' 'name chart chart chart chart chart';
     column-gap: 10px;
     align-items: start;
   }

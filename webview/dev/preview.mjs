@@ -4,8 +4,14 @@
 // with a fake acquireVsCodeApi and VS Code theme variables. Posts webview/dev/sample-report.json, then takes
 // screenshots with playwright-core and fails on any console error, page error or CSP violation.
 //
-// Usage: node webview/dev/preview.mjs [--out DIR] [--report FILE] [--strict-style]
+// Also drives the panel like a user and a host would (sort, filters, search, keyboard, the detail view and its
+// messages, saved state, a hostile column name), times a generated 1000-column report, and opens the offline
+// HTML export page (src/core/suite/exportHtml.ts around the same bundle, no acquireVsCodeApi).
+//
+// Usage: node webview/dev/preview.mjs [--out DIR] [--report FILE] [--strict-style] [--columns N] [--only NAME]
 //   --strict-style  drop 'unsafe-inline' from style-src to see what (if anything) needs it.
+//   --columns N     columns in the generated large report (default 1000).
+//   --only NAME     run one part: basic, interact, large, offline.
 // Screenshots: /tmp/webview-dark.png, /tmp/webview-light.png (and more in --out, default /tmp/drift-webview-preview).
 import * as esbuild from 'esbuild';
 import { createServer } from 'node:http';
@@ -25,6 +31,10 @@ const opt = (name, fallback) => {
 const outDir = opt('--out', '/tmp/drift-webview-preview');
 const reportPath = opt('--report', join(root, 'webview', 'dev', 'sample-report.json'));
 const strictStyle = args.includes('--strict-style');
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const largeColumns = Number(opt('--columns', '1000'));
+const only = opt('--only', null);
+const part = (name) => only === null || only === name;
 mkdirSync(outDir, { recursive: true });
 
 // ── 1. bundles ──────────────────────────────────────────────────────────────
@@ -83,6 +93,11 @@ await esbuild.build({
 });
 const { renderWebviewHtml } = await import(`${pathToFileURL(shellFile).href}?t=${Date.now()}`);
 
+// The offline export page, from the same code the extension and the CLI use (bundled: no need to compile out/).
+const exportFile = join(outDir, 'exportHtml.mjs');
+await esbuild.build({ absWorkingDir: root, entryPoints: ['src/core/suite/exportHtml.ts'], bundle: true, platform: 'node', format: 'esm', outfile: exportFile, logLevel: 'warning' });
+const { offlineHtml } = await import(`${pathToFileURL(exportFile).href}?t=${Date.now()}`);
+
 // ── 2. the page: real shell + a host script playing VS Code ──────────────────
 function hostScript(theme) {
   // Runs before the bundle: fake API (state in sessionStorage so reloads restore), theme, CSP watch.
@@ -127,6 +142,13 @@ function page(theme) {
 
 const server = createServer((req, res) => {
   const url = new URL(req.url, origin);
+  if (url.pathname === '/offline.html') {
+    // As saved by the export: the report embedded, the script inlined, the page's own CSP.
+    const html = offlineHtml(JSON.parse(readFileSync(reportPath, 'utf8')), readFileSync(join(outDir, 'webview.js'), 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, ''));
+    writeFileSync(join(outDir, 'offline.html'), html);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    return;
+  }
   if (url.pathname === '/' || url.pathname === '/index.html') {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(url.searchParams.get('theme') ?? 'dark'));
     return;
@@ -183,13 +205,21 @@ try {
   const rows = await tab.$$eval('[data-column]', (els) => els.map((e) => `${e.getAttribute('data-column')}=${e.getAttribute('data-drifted')}`));
   console.log('rows:', rows.join(' '));
   check(rendered.columns === report.columns.length, `rendered.columns ${rendered.columns} ≠ ${report.columns.length}`);
-  check(rendered.charts === report.columns.filter((c) => c.chart).length, `rendered.charts ${rendered.charts}`);
+  // Charts are drawn as their rows come near the viewport: some at first, all once scrolled through.
+  const charted = report.columns.filter((c) => c.chart).length;
+  check(rendered.charts > 0 && rendered.charts <= charted, `rendered.charts ${rendered.charts} (of ${charted})`);
   check(
     JSON.stringify(rendered.driftedColumns) === JSON.stringify(report.columns.filter((c) => c.drifted === true).map((c) => c.name)),
     'rendered.driftedColumns',
   );
   check(rows.length === report.columns.length, 'one [data-column] row per column');
   await shot('/tmp/webview-dark.png');
+  await tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await tab.waitForTimeout(150);
+  const canvases = await tab.$$eval('.table canvas', (els) => els.length);
+  check(canvases === charted, `after scrolling through: ${canvases} charts drawn, ${charted} expected`);
+  await tab.evaluate(() => window.scrollTo(0, 0));
+  await hostileChecks(tab, 'panel');
 
   // Hover a bar: tooltip drawn with theme colours.
   const canvas = await tab.$('[data-column="segment"] canvas');
@@ -230,6 +260,10 @@ try {
   await collectViolations();
   await context.close();
 
+  if (part('interact')) await interact(browser, report);
+  if (part('large')) await large(browser, report);
+  if (part('offline')) await offlinePage(browser, report);
+
   // HiDPI (as on most laptops): charts must stay crisp at devicePixelRatio 2.
   const hidpi = await browser.newContext({ viewport: { width: 1080, height: 560 }, deviceScaleFactor: 2 });
   const tab2 = await hidpi.newPage();
@@ -248,6 +282,306 @@ try {
 
 function check(ok, what) {
   if (!ok) problems.push(`check failed: ${what}`);
+}
+
+async function newTab(browser, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const tab = await context.newPage();
+  tab.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
+  });
+  tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return { context, tab };
+}
+
+async function violations(tab) {
+  for (const v of await tab.evaluate(() => window.__violations ?? [])) problems.push(`CSP violation: ${v}`);
+}
+
+
+/** Report strings are text: no element made from a column name or category value, and the text shows as written. */
+async function hostileChecks(tab, where) {
+  const result = await tab.evaluate((name) => {
+    const rows = [...document.querySelectorAll('[data-column]')].filter((r) => r.getAttribute('data-column') === name);
+    return {
+      elements: document.querySelectorAll('#root img, #root script, #root b, #root i:not(.swatch)').length,
+      shown: rows.some((r) => r.querySelector('.name')?.textContent === name),
+      alerted: window.__alerted === true,
+    };
+  }, HOSTILE);
+  if (!(await tab.evaluate((n) => [...document.querySelectorAll('[data-column]')].some((r) => r.getAttribute('data-column') === n), HOSTILE))) return;
+  check(result.elements === 0, `${where}: ${result.elements} elements made from report strings`);
+  check(result.shown, `${where}: the hostile column name shows literally`);
+}
+
+function posts(tab, type) {
+  return tab.evaluate((t) => window.__posted.filter((m) => m.type === t), type);
+}
+async function lastPost(tab, type) {
+  return (await posts(tab, type)).pop();
+}
+function rowNames(tab) {
+  return tab.$$eval('.table [data-column]', (els) => els.map((e) => e.getAttribute('data-column')));
+}
+function post(tab, message) {
+  return tab.evaluate((m) => window.postMessage(m, '*'), message);
+}
+async function nextRendered(tab, action) {
+  const before = (await posts(tab, 'rendered')).length;
+  await action();
+  await tab.waitForFunction((n) => window.__posted.filter((m) => m.type === 'rendered').length > n, before);
+  return lastPost(tab, 'rendered');
+}
+
+/** Sort, filters, search, keyboard, the detail view and its messages, saved state. */
+async function interact(browser, report) {
+  const { context, tab } = await newTab(browser);
+  const shotHere = async (name) => {
+    const path = join(outDir, name);
+    await tab.screenshot({ path });
+    shots.push(path);
+  };
+  await tab.goto(`${origin}/?theme=dark`);
+  await tab.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+  check((await lastPost(tab, 'ready')).shown === undefined, 'ready without saved state has no shown');
+  await nextRendered(tab, () => post(tab, { type: 'report', report }));
+  const all = report.columns.map((c) => c.name);
+  check(JSON.stringify(await rowNames(tab)) === JSON.stringify(all), 'report order');
+
+  // Sort by drift score: largest effect size first, columns without one last.
+  let r = await nextRendered(tab, () => tab.selectOption('#sort', 'drift'));
+  const byEffect = report.columns.filter((c) => c.effectSize != null).sort((a, b) => b.effectSize - a.effectSize).map((c) => c.name);
+  check(JSON.stringify((await rowNames(tab)).slice(0, byEffect.length)) === JSON.stringify(byEffect), 'sorted by drift score, descending');
+  r = await nextRendered(tab, () => tab.click('#sort-direction'));
+  check((await rowNames(tab))[0] === byEffect[byEffect.length - 1], 'drift score ascending');
+  r = await nextRendered(tab, () => tab.selectOption('#sort', 'pValue'));
+  const byP = report.columns.filter((c) => c.pValue != null).sort((a, b) => a.pValue - b.pValue).map((c) => c.name);
+  check((await rowNames(tab))[0] === byP[0], `sorted by p-value: ${byP[0]} first`);
+  r = await nextRendered(tab, () => tab.selectOption('#sort', 'name'));
+
+  // Filters: drifted only, a type, a search; the count and the rendered message follow.
+  const drifted = report.columns.filter((c) => c.drifted === true);
+  r = await nextRendered(tab, () => tab.check('#drifted-only'));
+  check(r.columns === drifted.length && (await rowNames(tab)).length === drifted.length, `drifted only: ${r.columns} rows`);
+  check((await tab.textContent('#column-count')) === `Showing ${drifted.length} of ${report.columns.length} columns`, 'count text');
+  r = await nextRendered(tab, () => tab.click('.chip[data-type="categorical"]'));
+  const driftedCategorical = drifted.filter((c) => c.type === 'categorical').length;
+  check(r.columns === driftedCategorical, `drifted categorical: ${r.columns}, expected ${driftedCategorical}`);
+  await tab.uncheck('#drifted-only');
+  r = await nextRendered(tab, () => tab.click('.chip[data-type="categorical"]'));
+  check(r.columns === report.columns.length, 'filters off again');
+  r = await nextRendered(tab, () => tab.fill('#search', 'INC'));
+  check(JSON.stringify(await rowNames(tab)) === '["income"]', `search "INC" → ${await rowNames(tab)}`);
+  r = await nextRendered(tab, () => tab.fill('#search', 'nothing-like-this'));
+  check(r.columns === 0 && (await tab.$('#clear-filters')) !== null, 'no match: message and Clear filters');
+  r = await nextRendered(tab, () => tab.click('#clear-filters'));
+  check(r.columns === report.columns.length && (await tab.inputValue('#search')) === '', 'Clear filters');
+  r = await nextRendered(tab, () => tab.selectOption('#sort', 'report'));
+
+  // Keyboard: Tab reaches the toolbar; arrows move between rows; Enter opens the detail; Escape closes it.
+  await tab.evaluate(() => document.activeElement?.blur());
+  let reached = false;
+  for (let i = 0; i < 20 && !reached; i++) {
+    await tab.keyboard.press('Tab');
+    reached = (await tab.evaluate(() => document.activeElement?.id)) === 'sort';
+  }
+  check(reached, 'Tab reaches the sort control');
+  await tab.focus('.table [data-column]');
+  await tab.keyboard.press('ArrowDown');
+  await tab.keyboard.press('ArrowDown');
+  await tab.keyboard.press('ArrowDown');
+  const focused = await tab.evaluate(() => document.activeElement?.getAttribute('data-column'));
+  check(focused === all[3], `ArrowDown ×3 focuses ${all[3]} (got ${focused})`);
+  const focusVisible = await tab.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  check(focusVisible !== 'none', 'focused row shows an outline');
+  await tab.keyboard.press('Enter');
+  await tab.waitForSelector('#detail');
+  const column = all[3];
+  check((await tab.getAttribute('#detail', 'data-column')) === column, 'Enter opens that column');
+  check((await lastPost(tab, 'selected'))?.column === column, 'selected posted');
+  check((await lastPost(tab, 'columnTests'))?.column === column, 'columnTests requested');
+  check((await tab.$('#other-tests[data-state="loading"]')) !== null, 'other tests: loading');
+  const c = report.columns.find((x) => x.name === column);
+  const tests = [
+    { test: c.test, kind: c.testKind, statistic: c.statistic, pValue: c.pValue, threshold: c.threshold, drifted: c.drifted, inUse: true },
+    { test: 'jensen_shannon', kind: 'distance', statistic: 0.21, pValue: null, threshold: 0.1, drifted: true, inUse: false },
+    { test: 'psi', kind: 'distance', statistic: 0.04, pValue: null, threshold: 0.1, drifted: false, inUse: false },
+  ];
+  await post(tab, { type: 'columnTests', column, createdAt: 'some other report', tests: [] });
+  await tab.waitForTimeout(50);
+  check((await tab.$('#other-tests[data-state="loading"]')) !== null, 'a reply for another report is ignored');
+  await post(tab, { type: 'columnTests', column, createdAt: report.createdAt, tests });
+  await tab.waitForSelector('#other-tests[data-state="ready"]');
+  check((await tab.$$('#other-tests tbody tr')).length === 3, 'three tests listed');
+  check((await tab.getAttribute('#other-tests tr[data-in-use="true"]', 'data-test')) === c.test, 'the test in use is marked');
+  await hostileChecks(tab, 'detail');
+  const values = await tab.$$eval('#detail .findings code.value', (els) => els.map((e) => e.textContent));
+  check(values.includes('<b>vip</b> & co'), `a category with HTML shows literally: ${JSON.stringify(values)}`);
+  check((await tab.$$('#detail .facts.sides tbody tr')).length >= 2, 'per-side table');
+  await shotHere('detail-dark.png');
+  await tab.$eval('#detail', (el) => (el.scrollTop = el.scrollHeight));
+  await (await tab.$('#detail')).screenshot({ path: join(outDir, 'detail-tests-dark.png') });
+  shots.push(join(outDir, 'detail-tests-dark.png'));
+  await tab.$eval('#detail', (el) => (el.scrollTop = 0));
+  await tab.evaluate(() => window.__applyTheme('light'));
+  await tab.waitForTimeout(100);
+  await shotHere('detail-light.png');
+  await tab.evaluate(() => window.__applyTheme('hc'));
+  await tab.waitForTimeout(100);
+  await shotHere('detail-hc.png');
+  await tab.evaluate(() => window.__applyTheme('dark'));
+
+  // Change the test: Apply posts setColumnTest; running and failed states.
+  await tab.selectOption('#column-test', 'psi');
+  await tab.fill('#column-threshold', '0.2');
+  await tab.click('#apply-test');
+  const set = await lastPost(tab, 'setColumnTest');
+  check(set?.column === column && set.test === 'psi' && set.threshold === 0.2, `setColumnTest posted: ${JSON.stringify(set)}`);
+  await post(tab, { type: 'columnRunning', column });
+  await tab.waitForFunction(() => document.querySelector('#apply-test')?.disabled === true);
+  await post(tab, { type: 'columnFailed', column, message: 'PSI needs numeric values' });
+  await tab.waitForSelector('.set-status [role="alert"]');
+  check((await tab.textContent('.set-status')).includes('PSI needs numeric values'), 'column failure shown');
+  await tab.selectOption('#column-test', '');
+  await tab.fill('#column-threshold', '');
+  await tab.click('#apply-test');
+  const reset = await lastPost(tab, 'setColumnTest');
+  check(reset.test === null && reset.threshold === null, 'Default posts test and threshold null');
+
+  // The updated report comes with focus: redrawn, the view state kept, the column's detail open again.
+  await tab.check('#drifted-only');
+  await tab.selectOption('#sort', 'name');
+  const updated = structuredClone(report);
+  updated.createdAt = new Date(Date.parse(report.createdAt) + 1000).toISOString();
+  const uc = updated.columns.find((x) => x.name === column);
+  Object.assign(uc, { test: 'psi', testKind: 'distance', statistic: 0.31, pValue: null, adjustedPValue: null, threshold: 0.2, drifted: true, major: true, choiceSource: 'column' });
+  r = await nextRendered(tab, () => post(tab, { type: 'report', report: updated, focus: column }));
+  check((await tab.getAttribute('#detail', 'data-column')) === column, 'detail reopened after the update');
+  check((await tab.inputValue('#sort')) === 'name', 'sort kept after the update');
+  check((await tab.getAttribute(`.table [data-column="${column}"]`, 'data-verdict')) === 'major', 'the updated verdict shows');
+  check((await lastPost(tab, 'columnTests')).column === column, 'other tests asked again for the new report');
+
+  // The same report again (e.g. the host re-sends it): nothing redrawn.
+  await tab.evaluate(() => (document.querySelector('.table').dataset.marker = 'kept'));
+  await post(tab, { type: 'report', report: updated });
+  await tab.waitForTimeout(100);
+  check((await tab.$('.table[data-marker="kept"]')) !== null, 'the same report again does not redraw');
+
+  // Escape closes the detail and returns focus to the row.
+  await tab.focus('#detail-close');
+  await tab.keyboard.press('Escape');
+  await tab.waitForFunction(() => !document.querySelector('#detail'));
+  check((await lastPost(tab, 'selected'))?.column === null, 'selected null posted on close');
+  check((await tab.evaluate(() => document.activeElement?.getAttribute('data-column'))) === column, 'focus back on the row');
+
+  // focusColumn on a column the filters hide: the filters go, the detail opens.
+  const hidden = updated.columns.find((x) => x.drifted !== true).name;
+  await post(tab, { type: 'focusColumn', column: hidden });
+  await tab.waitForSelector('#detail');
+  check((await tab.getAttribute('#detail', 'data-column')) === hidden, 'focusColumn opens the detail');
+  check(!(await tab.isChecked('#drifted-only')) && (await tab.$(`.table [data-column="${hidden}"]`)) !== null, 'focusColumn clears the filter hiding it');
+
+  // Export…: two formats, with the theme.
+  await tab.click('#export');
+  await tab.click('#export-html');
+  const exp = await lastPost(tab, 'export');
+  check(exp?.format === 'html' && exp.themeCss.includes('--vscode-foreground') && exp.bodyClass.includes('vscode-dark'), 'export posted with the theme');
+  await tab.click('#swap');
+  await tab.click('#rerun');
+  check((await posts(tab, 'swap')).length === 1 && (await posts(tab, 'rerun')).length === 1, 'swap and rerun posted');
+
+  // Reload: drawn from saved state with the same view; ready says which report is shown.
+  await tab.fill('#search', 'e');
+  await tab.waitForTimeout(400);
+  await tab.goto(`${origin}/?theme=dark`);
+  await tab.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+  check((await lastPost(tab, 'ready')).shown === updated.createdAt, 'ready.shown = the restored report');
+  check((await tab.inputValue('#sort')) === 'name' && (await tab.inputValue('#search')) === 'e', 'sort and search restored');
+  check((await tab.getAttribute('#detail', 'data-column')) === hidden, 'open detail restored');
+  await violations(tab);
+
+  // Narrow: the detail covers the table; Escape brings the table back.
+  await tab.setViewportSize({ width: 640, height: 900 });
+  await tab.waitForTimeout(100);
+  await shotHere('detail-narrow-dark.png');
+  await context.close();
+}
+
+/** A generated report with many columns: time to the first rows and charts, DOM kept small, scrolling and sorting. */
+async function large(browser, report) {
+  const base = report.columns;
+  const big = { ...report, columns: [] };
+  for (let i = 0; i < largeColumns; i++) {
+    const c = base[i % base.length];
+    big.columns.push({ ...c, name: `${c.name}_${String(i).padStart(4, '0')}`, effectSize: c.effectSize == null ? null : c.effectSize * (1 + (i % 97) / 97) });
+  }
+  big.driftedColumns = big.columns.filter((c) => c.drifted === true).length;
+  const { context, tab } = await newTab(browser);
+  await tab.goto(`${origin}/?theme=dark`);
+  await tab.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+  const timing = await tab.evaluate(
+    (r) =>
+      new Promise((resolve) => {
+        const t0 = performance.now();
+        let painted = 0;
+        window.postMessage({ type: 'report', report: r }, '*');
+        // The first frame after the message: the summary and the first rows are on screen.
+        requestAnimationFrame(() => setTimeout(() => (painted = performance.now() - t0), 0));
+        const wait = () => {
+          const m = window.__posted.find((x) => x.type === 'rendered');
+          if (m) resolve({ painted, rendered: performance.now() - t0, message: m, rows: document.querySelectorAll('.table [data-column]').length });
+          else setTimeout(wait, 5);
+        };
+        wait();
+      }),
+    big,
+  );
+  console.log(
+    `${largeColumns} columns: first paint ${timing.painted.toFixed(0)} ms, 'rendered' after ${timing.rendered.toFixed(0)} ms ` +
+      `(columns ${timing.message.columns}, charts ${timing.message.charts}), ${timing.rows} rows in the DOM`,
+  );
+  check(timing.message.columns === largeColumns, `large: rendered.columns ${timing.message.columns}`);
+  check(timing.rows < largeColumns || largeColumns <= 40, `large: rows created lazily (${timing.rows} in the DOM)`);
+  check(timing.painted < 1500, `large: first paint took ${timing.painted.toFixed(0)} ms`);
+  // End on a row: every row created, the last one focused and in view.
+  await tab.focus('.table [data-column]');
+  const t1 = Date.now();
+  await tab.keyboard.press('End');
+  const last = await tab.evaluate(() => document.activeElement?.getAttribute('data-column'));
+  check(last === big.columns[largeColumns - 1].name, `End focuses the last row (${last})`);
+  await tab.waitForTimeout(100);
+  const charts = await tab.$$eval('.table canvas', (els) => els.length);
+  console.log(`  End: ${Date.now() - t1} ms, ${await tab.$$eval('.table [data-column]', (e) => e.length)} rows, ${charts} charts drawn`);
+  const t2 = Date.now();
+  const r = await nextRendered(tab, () => tab.selectOption('#sort', 'drift'));
+  console.log(`  sort by drift score: ${Date.now() - t2} ms to 'rendered' (charts ${r.charts})`);
+  const t3 = Date.now();
+  await nextRendered(tab, () => tab.fill('#search', '_09'));
+  console.log(`  search: ${Date.now() - t3} ms (incl. 120 ms typing pause), ${(await rowNames(tab)).length} rows`);
+  await tab.screenshot({ path: join(outDir, 'large-dark.png') });
+  shots.push(join(outDir, 'large-dark.png'));
+  await violations(tab);
+  await context.close();
+}
+
+/** The exported page: same script, no VS Code; the report comes from the page, no actions. */
+async function offlinePage(browser, report) {
+  const { context, tab } = await newTab(browser);
+  const cspErrors = [];
+  tab.on('console', (m) => /Content Security Policy/i.test(m.text()) && cspErrors.push(m.text()));
+  await tab.goto(`${origin}/offline.html`);
+  await tab.waitForSelector('.table [data-column]');
+  check((await tab.$$('.table [data-column]')).length === report.columns.length, 'offline: every column');
+  check((await tab.$('#swap')) === null && (await tab.$('#export')) === null, 'offline: no actions');
+  await hostileChecks(tab, 'offline');
+  await tab.click('.table [data-column="segment"]');
+  await tab.waitForSelector('#detail');
+  check((await tab.$('#other-tests')) === null, 'offline: no other tests (nothing to run them)');
+  const path = join(outDir, 'offline-dark.png');
+  await tab.screenshot({ path });
+  shots.push(path);
+  for (const e of cspErrors) problems.push(`offline CSP: ${e}`);
+  await context.close();
 }
 
 console.log(`screenshots:\n  ${shots.join('\n  ')}`);
