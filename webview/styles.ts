@@ -236,7 +236,7 @@ input[type='checkbox'] { accent-color: var(--vscode-checkbox-background, var(--v
 
 @container (max-width: 860px) {
   .grid-row {
-    grid-template-columns: minmax(96px, 1.3fr) minmax(88px, 1fr) 62px 72px 54px 104px;
+    grid-template-columns: minmax(96px, 1.3fr) minmax(88px, 1fr) 62px 72px 66px 100px;
     /* The chart moves under the numbers, beside the name's own extra lines. */
     grid-template-areas: 'name test stat p thr verdict' 'name chart chart chart chart chart';
     column-gap: 10px;
