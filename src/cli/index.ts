@@ -46,6 +46,11 @@ function render(report: DriftReport, format: CompareArgs['format']): string {
   return offlineHtml(report, readFileSync(join(__dirname, 'webview.js'), 'utf8'));
 }
 
+// Piped into `head`: the reader went away, which is not a failure of the comparison.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
 // Node exits with 1 on an uncaught error, which a CI gate would read as "drift": any crash (e.g. a panic inside
 // the Parquet library, thrown outside every promise) is a failure to read, exit 2.
 process.on('uncaughtException', (err) => {
