@@ -1,0 +1,266 @@
+// End-to-end: the drift panel in the real workbench (code-server + headless Chromium), used as a person would.
+// After comparing current.csv with reference.csv from the Explorer:
+//   table   sort by name, "Drifted only", name search;
+//   Problems  clicking the drift entry of "segment" opens the panel's detail on that column;
+//   detail  quantile table and every other test for "age"; changing its test and threshold re-runs that column;
+//   export  Export… → HTML through the real save dialog; the file opens offline in a browser and shows the report;
+//   themes  screenshots in dark and light (test-results/panel-dark.png, panel-light.png);
+//   reload  "Developer: Reload Window": the panel comes back from its saved state (same report, same open detail)
+//           without comparing again;
+//   hostile a column named <img src=x onerror=alert(1)> and categories holding markup show as text: no element,
+//           no dialog;
+//   wide    a 1,000-column comparison: charts are drawn only for rows in view, the last row draws when scrolled to.
+// Last line: "panel: N passed, N failed".
+// Usage: node test/e2e/panel.e2e.mjs [--extension PATH] [--workspace PATH]
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { extensionHostLine, isWorkbenchNoise, openWorkbench } from '../host/browser.mjs';
+import { startCodeServer, workbenchUrl } from '../host/code-server.mjs';
+import { HOSTILE_COLUMN, HOSTILE_NEW_VALUE, WIDE_COLUMNS, writePanelFiles } from './panel-files.mjs';
+import { contextMenu, driftPanel, explorerRow, runCommand, step, steps } from './workbench.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? fallback : process.argv[i + 1];
+};
+const extensionDevelopmentPath = resolve(arg('--extension', root));
+const fixtureWorkspace = resolve(arg('--workspace', join(root, 'test', 'fixtures', 'workspace')));
+const results = join(root, 'test-results');
+const OVERALL_TIMEOUT_MS = 300_000;
+
+mkdirSync(results, { recursive: true });
+const workspace = mkdtempSync(join(tmpdir(), 'drift-e2e-panel-'));
+const dropWorkspace = () => rmSync(workspace, { recursive: true, force: true });
+process.once('exit', dropWorkspace);
+let server;
+let browser;
+let page;
+const hostLines = [];
+const dialogs = [];
+const cleanup = async () => {
+  await browser?.close().catch(() => {});
+  await server?.stop().catch(() => {});
+  dropWorkspace();
+};
+process.stdout.on('error', () => {});
+for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => cleanup().then(() => process.exit(130)));
+const overall = setTimeout(async () => {
+  console.log(`  ✘ timed out after ${OVERALL_TIMEOUT_MS / 1000} s`);
+  await page?.screenshot({ path: join(results, 'e2e-panel-failure.png') }).catch(() => {});
+  await cleanup();
+  console.log(`panel: ${steps.passed} passed, ${steps.failed + 1} failed`);
+  process.exit(1);
+}, OVERALL_TIMEOUT_MS);
+
+const panel = () => driftPanel(page);
+const row = (name) => panel().locator(`.grid-row[data-column="${name.replace(/["\\]/g, '\\$&')}"]`);
+/** The data-column of every column row drawn, in order. */
+const rowNames = () => panel().locator('.grid-row[data-column]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-column')));
+const PANEL_SCREENSHOT = (theme) => join(results, `panel-${theme}.png`);
+
+/** Compares `current` with `reference` through the Explorer's context menu, as a person does. */
+async function compareFromExplorer(reference, current) {
+  await contextMenu(page, reference, 'Select as Drift Reference');
+  await contextMenu(page, current, 'Compare with Reference…');
+}
+
+/** Waits until the panel shows the report of `current` (its file name in the summary). */
+async function waitForReport(current, timeout = 60_000) {
+  await panel().locator('[data-side="current"]', { hasText: current }).waitFor({ timeout });
+}
+
+/** VS Code's save dialog in the browser is a quick input holding a path: replace it and press Enter. */
+async function saveAs(path) {
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(path);
+  await page.waitForTimeout(200);
+  await input.press('Enter');
+  const deadline = Date.now() + 15_000;
+  while (!existsSync(path)) {
+    if (Date.now() > deadline) throw new Error(`${path} was not written`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function setColorTheme(theme) {
+  const settings = join(workspace, '.vscode', 'settings.json');
+  const current = JSON.parse(readFileSync(settings, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
+  writeFileSync(settings, JSON.stringify({ ...current, 'workbench.colorTheme': theme }, null, 2));
+}
+
+const started = Date.now();
+console.log('e2e panel: the drift panel in the workbench');
+try {
+  await step('code-server starts and the workbench opens', async () => {
+    cpSync(fixtureWorkspace, workspace, { recursive: true });
+    writePanelFiles(workspace);
+    server = await startCodeServer({ workspace, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+    const url = workbenchUrl({ port: server.port, workspace, extensionDevelopmentPath });
+    ({ browser, page } = await openWorkbench(url, {
+      onConsole: async (msg) => {
+        const line = await extensionHostLine(msg);
+        if (line !== undefined && !isWorkbenchNoise(line)) hostLines.push(line.slice(0, 500));
+        if (hostLines.length > 40) hostLines.shift();
+      },
+    }));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.setDefaultTimeout(30_000);
+    await explorerRow(page, 'current.csv').waitFor({ timeout: 60_000 });
+  });
+
+  await step('Explorer: compare current.csv with reference.csv; the panel lists every column', async () => {
+    await compareFromExplorer('reference.csv', 'current.csv');
+    await waitForReport('current.csv');
+    await row('age').waitFor();
+    const names = await rowNames();
+    if (names.sort().join() !== 'age,city,income,segment') throw new Error(`rows: ${names.join(', ')}`);
+    if ((await row('age').getAttribute('data-drifted')) !== 'true') throw new Error('age is not marked drifted');
+  });
+
+  await step('table: sort by name, "Drifted only", and the name search', async () => {
+    await panel().locator('#sort').selectOption('name');
+    let names = await rowNames();
+    const want = [...names].sort((a, b) => a.localeCompare(b));
+    const descending = [...want].reverse();
+    if (names.join() !== want.join() && names.join() !== descending.join()) throw new Error(`not sorted by name: ${names.join(', ')}`);
+    await panel().locator('#drifted-only').check();
+    await panel().locator('.grid-row[data-column="income"]').waitFor({ state: 'detached' });
+    names = await rowNames();
+    if (names.sort().join() !== 'age,segment') throw new Error(`drifted only: ${names.join(', ')}`);
+    await panel().locator('#drifted-only').uncheck();
+    await panel().locator('#search').fill('inc');
+    await panel().locator('.grid-row[data-column="age"]').waitFor({ state: 'detached' });
+    names = await rowNames();
+    if (names.join() !== 'income') throw new Error(`search "inc": ${names.join(', ')}`);
+    await panel().locator('#search').fill('');
+    await row('age').waitFor();
+    await panel().locator('#sort').selectOption('report');
+  });
+
+  await step('Problems: clicking the drift entry of "segment" opens its detail in the panel', async () => {
+    await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+    const entry = page.locator('.markers-panel .monaco-list-row', { hasText: 'Drift in "segment"' }).first();
+    await entry.waitFor({ timeout: 15_000 });
+    await entry.click();
+    await panel().locator('#detail[data-column="segment"]').waitFor({ timeout: 15_000 });
+  });
+
+  await step('detail of "age": quantiles, missing values and every other test, the one in use marked', async () => {
+    await row('age').locator('.name').click();
+    const detail = panel().locator('#detail[data-column="age"]');
+    await detail.waitFor();
+    await detail.getByText('median', { exact: false }).first().waitFor();
+    await detail.locator('[data-test="ks"][data-in-use="true"]').waitFor({ timeout: 20_000 });
+    for (const test of ['anderson', 'cramer_von_mises', 'mann_whitney', 'wasserstein', 'energy', 'psi']) {
+      await detail.locator(`[data-test="${test}"]`).waitFor({ timeout: 5000 });
+    }
+  });
+
+  await step('detail: Wasserstein with threshold 5 for "age" re-runs the column: no longer drifted', async () => {
+    await panel().locator('#column-test').selectOption('wasserstein');
+    await panel().locator('#column-threshold').fill('5');
+    await panel().locator('#apply-test').click();
+    await panel().locator('.grid-row[data-column="age"][data-drifted="false"]').waitFor({ timeout: 30_000 });
+    const test = (await row('age').locator('.cell-test').innerText()).toLowerCase();
+    if (!test.includes('wasserstein')) throw new Error(`age test cell: ${test}`);
+    await panel().locator('#detail[data-column="age"]').waitFor();
+  });
+
+  const exported = join(workspace, 'exported-report.html');
+  await step('Export… → HTML through the save dialog writes one offline page', async () => {
+    await panel().locator('#export').click();
+    await panel().locator('#export-html').click();
+    await saveAs(exported);
+    const left = readdirSync(workspace).filter((f) => f.includes('exported-report') && f !== 'exported-report.html');
+    if (left.length) throw new Error(`temporary files left: ${left.join(', ')}`);
+  });
+
+  await step('the exported page opens offline and shows the report, with no errors', async () => {
+    const context = await browser.newContext({ offline: true });
+    const offline = await context.newPage();
+    const errors = [];
+    offline.on('pageerror', (e) => errors.push(String(e)));
+    offline.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await offline.goto(pathToFileURL(exported).href);
+    await offline.locator('.grid-row[data-column="segment"]').waitFor({ timeout: 10_000 });
+    await offline.locator('.grid-row[data-column="age"][data-drifted="false"]').waitFor();
+    await offline.screenshot({ path: join(results, 'panel-exported.png') });
+    await context.close();
+    if (errors.length) throw new Error(`errors in the exported page: ${errors.join('; ')}`);
+  });
+
+  let comparedAt = '';
+  await step('screenshots: dark and light themes', async () => {
+    await page.keyboard.press('Escape');
+    await row('segment').locator('.name').click();
+    await panel().locator('#detail[data-column="segment"]').waitFor();
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: PANEL_SCREENSHOT('dark') });
+    await setColorTheme('Default Light Modern');
+    await panel().locator('body.vscode-light').waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: PANEL_SCREENSHOT('light') });
+    comparedAt = await panel().locator('#compared').getAttribute('title');
+    console.log(`    screenshots: test-results/panel-dark.png, panel-light.png`);
+  });
+
+  await step('Reload Window: the panel restores the same report and open detail without comparing again', async () => {
+    await runCommand(page, 'Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await panel().locator('#detail[data-column="segment"]').waitFor({ timeout: 60_000 });
+    const after = await panel().locator('#compared').getAttribute('title');
+    if (after !== comparedAt) throw new Error(`the report changed on reload: ${comparedAt} → ${after}`);
+    if ((await row('age').getAttribute('data-drifted')) !== 'false') throw new Error('the per-column change was lost on reload');
+    const notices = await page.locator('.notifications-toasts .notification-toast', { hasText: 'Reading' }).count();
+    if (notices) throw new Error('a comparison ran on reload');
+  });
+
+  await step(`hostile names: the column ${HOSTILE_COLUMN} and markup in categories show as text`, async () => {
+    await compareFromExplorer('hostile-reference.csv', 'hostile-current.csv');
+    await waitForReport('hostile-current.csv');
+    const hostile = row(HOSTILE_COLUMN);
+    await hostile.waitFor();
+    await hostile.getByText(HOSTILE_COLUMN, { exact: true }).first().waitFor();
+    await row('label').locator('.name').click();
+    const detail = panel().locator('#detail[data-column="label"]');
+    await detail.getByText(HOSTILE_NEW_VALUE, { exact: false }).first().waitFor();
+    const injected = await panel().locator('img, [onerror]').count();
+    const scripts = await panel().locator('script').count();
+    if (injected || scripts > 1) throw new Error(`elements came from the data: ${injected} img/onerror, ${scripts} scripts`);
+    if (dialogs.length) throw new Error(`dialogs opened: ${dialogs.join('; ')}`);
+  });
+
+  await step(`wide: ${WIDE_COLUMNS} columns render, charts only as rows come into view`, async () => {
+    await compareFromExplorer('wide-reference.csv', 'wide-current.csv');
+    await waitForReport('wide-current.csv');
+    await row('f0000').waitFor();
+    const first = await panel().locator('.grid-row[data-column] canvas').count();
+    if (first === 0 || first >= WIDE_COLUMNS / 4) throw new Error(`${first} charts drawn at first (lazy drawing expected)`);
+    const last = `f${String(WIDE_COLUMNS - 1).padStart(4, '0')}`;
+    const deadline = Date.now() + 30_000;
+    while (!(await row(last).count())) {
+      if (Date.now() > deadline) throw new Error(`${last} never appeared while scrolling`);
+      await panel().locator('.grid-row[data-column]').last().scrollIntoViewIfNeeded();
+      await page.waitForTimeout(50);
+    }
+    await row(last).scrollIntoViewIfNeeded();
+    await row(last).locator('canvas').waitFor({ timeout: 10_000 });
+    console.log(`    ${first} charts at first; ${await panel().locator('.grid-row[data-column]').count()} rows after scrolling to the end`);
+  });
+} catch {
+  await page?.screenshot({ path: join(results, 'e2e-panel-failure.png') }).catch(() => {});
+  if (page) console.log(`    screenshot: ${join('test-results', 'e2e-panel-failure.png')}`);
+  if (hostLines.length) console.log(`    extension host output:\n      ${hostLines.join('\n      ')}`);
+}
+clearTimeout(overall);
+await cleanup();
+console.log(`e2e panel: took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`panel: ${steps.passed} passed, ${steps.failed} failed`);
+process.exit(steps.failed > 0 ? 1 : 0);
