@@ -97,11 +97,13 @@ function drawReport(report: DriftReport, focus?: string): void {
   shown = { report, toolbar, layout, tableHost, detailHost, table: null, detail: null, tests: new Map() };
 
   drawTable();
-  shown.table?.fill(view.scrollTop);
-  window.scrollTo(0, view.scrollTop);
-  if (target !== null && report.columns.some((c) => c.name === target)) {
-    openDetail(target, focus !== undefined);
-    if (focus !== undefined) shown.table?.reveal(focus, false);
+  // The detail first: it narrows the table, which changes the row heights the scroll position refers to.
+  const open = target !== null && report.columns.some((c) => c.name === target);
+  if (open) openDetail(target, focus !== undefined);
+  if (focus !== undefined && open) shown.table?.reveal(focus, false);
+  else {
+    shown.table?.fill(view.scrollTop);
+    window.scrollTo(0, view.scrollTop);
   }
   save();
 }

@@ -191,6 +191,8 @@ input[type='checkbox'] { accent-color: var(--vscode-checkbox-background, var(--v
 .grid-row:not(.head) { cursor: pointer; }
 .grid-row:not(.head):hover { background: var(--di-hover); }
 .grid-row[aria-selected='true'] { background: var(--di-selected); }
+/* High contrast themes mark selection with a border, not a fill. */
+body.vscode-high-contrast .grid-row[aria-selected='true'] { outline: 1px dashed var(--vscode-contrastActiveBorder, var(--vscode-focusBorder)); outline-offset: -1px; }
 .grid-row:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
 .grid-row[data-drifted='true'] { box-shadow: inset 3px 0 0 var(--di-bad); }
 .grid-row[data-drifted='true']:not([aria-selected='true']):not(:hover) { background: var(--di-bad-row); }

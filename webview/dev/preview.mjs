@@ -493,11 +493,22 @@ async function interact(browser, report) {
   // Reload: drawn from saved state with the same view; ready says which report is shown.
   await tab.fill('#search', 'e');
   await tab.waitForTimeout(400);
+  await tab.evaluate(() => window.scrollTo(0, 300));
+  const scrolled = await tab.evaluate(() => window.scrollY);
+  await tab.waitForTimeout(400); // the scroll position is saved after a pause
   await tab.goto(`${origin}/?theme=dark`);
   await tab.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
   check((await lastPost(tab, 'ready')).shown === updated.createdAt, 'ready.shown = the restored report');
   check((await tab.inputValue('#sort')) === 'name' && (await tab.inputValue('#search')) === 'e', 'sort and search restored');
   check((await tab.getAttribute('#detail', 'data-column')) === hidden, 'open detail restored');
+  // Within a few pixels: scroll anchoring moves scrollY a little as the toolkit's badges and the charts settle.
+  await tab.waitForTimeout(200);
+  const restoredScroll = await tab.evaluate(() => window.scrollY);
+  check(scrolled > 0 && Math.abs(restoredScroll - scrolled) < 40, `scroll restored: ${restoredScroll}, was ${scrolled}`);
+  // Escape folds the export formats away before it would close the detail.
+  await tab.click('#export');
+  await tab.keyboard.press('Escape');
+  check((await tab.$('#export-formats[hidden]')) !== null && (await tab.$('#detail')) !== null, 'Escape closes the export formats only');
   await violations(tab);
 
   // Narrow: the detail covers the table; Escape brings the table back.
