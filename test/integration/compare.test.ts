@@ -32,10 +32,12 @@ function headerRange(file: vscode.Uri, column: string): vscode.Range {
   return new vscode.Range(0, offset, 0, offset + column.length);
 }
 
-function onceRendered(drift: DriftInspectorApi, timeoutMs = 45000) {
+/** The next drawing of a report with `columns` rows (the panel also redraws on sort, filter and search). */
+function onceRendered(drift: DriftInspectorApi, columns = 4, timeoutMs = 45000) {
   return new Promise<NonNullable<DriftInspectorApi['panel']['lastRendered']>>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the drift panel did not render within ${timeoutMs / 1000} s`)), timeoutMs);
     const sub = drift.onDidRender((info) => {
+      if (info.columns !== columns) return;
       clearTimeout(timer);
       sub.dispose();
       resolve(info);
@@ -94,7 +96,8 @@ describe('Compare with Reference', function () {
     assert.equal(drift.panel.visible, true);
     assert.equal(drift.panel.viewColumn, vscode.ViewColumn.Two);
     assert.equal(info.columns, 4);
-    assert.equal(info.charts, 4);
+    // Charts are drawn as their rows come into view (webview/main.ts): at least one, at most one per column.
+    assert.ok(info.charts >= 1 && info.charts <= 4, `charts: ${info.charts}`);
     assert.deepEqual([...info.driftedColumns].sort(), ['age', 'segment']);
   });
 

@@ -16,6 +16,8 @@ export async function run(): Promise<void> {
   try {
     require('./extension.test');
     require('./compare.test');
+    require('./panelActions.test');
+    require('./problems.test');
   } catch (err) {
     loadError = err; // a test module that throws while loading counts as one failure, reported below
   }
