@@ -5,7 +5,8 @@
  *
  * Not kept alive while hidden (no retainContextWhenHidden): the webview saves its report and view state with
  * setState and redraws from it when shown again, then says `ready` with the createdAt of the report it drew;
- * only a newer report (or a pending column focus) is sent then.
+ * only a newer report (or a pending column focus) is sent then. (Messages posted while it loads may reach it
+ * too, or not: the webview ignores a report it already shows, unless it comes with a column to focus.)
  */
 import * as vscode from 'vscode';
 import type { DriftReport, TestId } from '../core/suite/report';
@@ -31,7 +32,9 @@ type StateMessage = Extract<ToWebview, { type: 'report' | 'running' | 'failed' }
 export class DriftPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private latest: StateMessage | undefined;
-  /** A column to open once the webview has (re)loaded: set when the panel had to be created or shown again. */
+  /** True from the webview's (re)load (new panel, restored, or hidden: a hidden webview is discarded) to its `ready`. */
+  private loading = false;
+  /** A column to open once the webview has (re)loaded. */
   private pendingFocus: string | undefined;
   private actions: PanelActions | undefined;
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedInfo>();
@@ -78,11 +81,12 @@ export class DriftPanel implements vscode.Disposable {
 
   /** Shows a report; `focus` opens that column's detail. */
   showReport(report: DriftReport, focus?: string): void {
-    const reloads = this.reveal();
+    this.reveal();
     this.panel!.title = `Drift: ${basename(report.current.path)}`;
     this.lastReport = report;
-    // A webview about to (re)load would draw its saved report first; it gets this one when it says ready.
-    this.pendingFocus = reloads ? focus : undefined;
+    // A (re)loading webview gets this report with its focus when it says ready, unless it drew this report from
+    // its saved state: then it gets the focus alone.
+    this.pendingFocus = this.loading ? focus : undefined;
     this.postState(focus !== undefined ? { type: 'report', report, focus } : { type: 'report', report });
   }
 
@@ -93,7 +97,8 @@ export class DriftPanel implements vscode.Disposable {
       this.showReport(report, column);
       return;
     }
-    if (this.reveal()) this.pendingFocus = column;
+    this.reveal();
+    if (this.loading) this.pendingFocus = column;
     this.post({ type: 'focusColumn', column });
   }
 
@@ -174,6 +179,7 @@ export class DriftPanel implements vscode.Disposable {
    * hidden. It drew `shown` from its saved state; send the latest state only when that differs.
    */
   private onReady(shown: string | undefined): void {
+    this.loading = false;
     const latest = this.latest;
     const focus = this.pendingFocus;
     this.pendingFocus = undefined;
@@ -187,13 +193,15 @@ export class DriftPanel implements vscode.Disposable {
     }
   }
 
-  /** Shows the panel; true when its webview will (re)load and say `ready` (new panel, or shown again after hiding). */
-  private reveal(): boolean {
+  /** Shows the panel (its webview (re)loads if it was hidden or is new). */
+  private reveal(): void {
     if (this.panel) {
       const wasVisible = this.panel.visible;
+      // Hidden: its webview was discarded and loads again (the view-state event may not have come yet).
+      if (!wasVisible) this.loading = true;
       // Visible: leave it where the user put it. Covered by another tab: bring it back beside the active editor.
       this.panel.reveal(wasVisible ? this.panel.viewColumn : vscode.ViewColumn.Beside, true);
-      return !wasVisible;
+      return;
     }
     // Beside the active group, whatever it shows (text editor, notebook or another webview).
     const panel = vscode.window.createWebviewPanel(
@@ -203,17 +211,20 @@ export class DriftPanel implements vscode.Disposable {
       { enableScripts: true },
     );
     this.attach(panel);
-    return true;
   }
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
+    this.loading = true;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')] };
     panel.webview.html = renderWebviewHtml(panel.webview, this.extensionUri);
     panel.webview.onDidReceiveMessage((m: FromWebview) =>
       this.receive(m).catch((err) => this.log.error(`panel message ${m?.type}: ${(err as Error)?.stack ?? String(err)}`)),
     );
+    panel.onDidChangeViewState(() => {
+      if (this.panel === panel && !panel.visible) this.loading = true;
+    });
     panel.onDidDispose(() => {
       if (this.panel !== panel) return;
       this.panel = undefined;
