@@ -79,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
   });
 
   /** Opens the panel on a column of the last report of `file`; false when this session has none. */
-  const showColumn = (file: unknown, column: unknown): boolean => {
+  const showColumn = (file: unknown, column: unknown, besideOf?: vscode.ViewColumn): boolean => {
     const uri = file instanceof vscode.Uri ? file : typeof file === 'string' ? vscode.Uri.file(file) : undefined;
     if (!uri || typeof column !== 'string') {
       log.warn(`${SHOW_COLUMN_COMMAND} needs a file and a column name`);
@@ -92,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
       );
       return false;
     }
-    panel.showColumn(stored.report, column);
+    panel.showColumn(stored.report, column, besideOf ?? vscode.window.activeTextEditor?.viewColumn);
     return true;
   };
 
@@ -117,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
     }),
     vscode.commands.registerCommand('driftInspector.compareWithReference', (target?: unknown) => compare.run(target)),
     vscode.commands.registerCommand('driftInspector.clearDiagnostics', () => diagnostics.clear()),
-    vscode.commands.registerCommand(SHOW_COLUMN_COMMAND, showColumn),
+    vscode.commands.registerCommand(SHOW_COLUMN_COMMAND, (file: unknown, column: unknown) => showColumn(file, column)),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new ShowInPanelActions(diagnostics), ShowInPanelActions.metadata),
     linkSelectionsToPanel(diagnostics, showColumn),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {

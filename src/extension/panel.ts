@@ -32,9 +32,10 @@ type StateMessage = Extract<ToWebview, { type: 'report' | 'running' | 'failed' }
 export class DriftPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private latest: StateMessage | undefined;
-  /** True from the webview's (re)load (new panel, restored, or hidden: a hidden webview is discarded) to its `ready`. */
-  private loading = false;
-  /** A column to open once the webview has (re)loaded. */
+  /**
+   * A column to open once the webview has (re)loaded. Kept from every focus request until the webview opens that
+   * column (`selected`) or says ready: whether a webview is reloading is known only late (view-state events lag).
+   */
   private pendingFocus: string | undefined;
   private actions: PanelActions | undefined;
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedInfo>();
@@ -80,25 +81,28 @@ export class DriftPanel implements vscode.Disposable {
   }
 
   /** Shows a report; `focus` opens that column's detail. */
-  showReport(report: DriftReport, focus?: string): void {
-    this.reveal();
+  showReport(report: DriftReport, focus?: string, besideOf?: vscode.ViewColumn): void {
+    this.reveal(besideOf);
     this.panel!.title = `Drift: ${basename(report.current.path)}`;
     this.lastReport = report;
     // A (re)loading webview gets this report with its focus when it says ready, unless it drew this report from
-    // its saved state: then it gets the focus alone.
-    this.pendingFocus = this.loading ? focus : undefined;
+    // its saved state: then it gets the focus alone (see onReady).
+    this.pendingFocus = focus;
     this.postState(focus !== undefined ? { type: 'report', report, focus } : { type: 'report', report });
   }
 
-  /** Opens a column's detail: in the report already on screen, or with `report` drawn first. */
-  showColumn(report: DriftReport, column: string): void {
+  /**
+   * Opens a column's detail: in the report already on screen, or with `report` drawn first. `besideOf`: the
+   * editor group the request came from (a Problems click opens the file there): the panel never covers it.
+   */
+  showColumn(report: DriftReport, column: string, besideOf?: vscode.ViewColumn): void {
     const shown = this.latest?.type === 'report' && this.latest.report.createdAt === report.createdAt && this.panel;
     if (!shown) {
-      this.showReport(report, column);
+      this.showReport(report, column, besideOf);
       return;
     }
-    this.reveal();
-    if (this.loading) this.pendingFocus = column;
+    this.reveal(besideOf);
+    this.pendingFocus = column;
     this.post({ type: 'focusColumn', column });
   }
 
@@ -137,6 +141,7 @@ export class DriftPanel implements vscode.Disposable {
         this.renderedEmitter.fire(message);
         return;
       case 'selected':
+        if (message.column === this.pendingFocus) this.pendingFocus = undefined;
         this.lastSelected = message.column;
         this.selectedEmitter.fire(message.column);
         return;
@@ -179,7 +184,6 @@ export class DriftPanel implements vscode.Disposable {
    * hidden. It drew `shown` from its saved state; send the latest state only when that differs.
    */
   private onReady(shown: string | undefined): void {
-    this.loading = false;
     const latest = this.latest;
     const focus = this.pendingFocus;
     this.pendingFocus = undefined;
@@ -193,14 +197,12 @@ export class DriftPanel implements vscode.Disposable {
     }
   }
 
-  /** Shows the panel (its webview (re)loads if it was hidden or is new). */
-  private reveal(): void {
+  /** Shows the panel (its webview (re)loads if it was hidden or is new), never in the group `besideOf`. */
+  private reveal(besideOf?: vscode.ViewColumn): void {
     if (this.panel) {
-      const wasVisible = this.panel.visible;
-      // Hidden: its webview was discarded and loads again (the view-state event may not have come yet).
-      if (!wasVisible) this.loading = true;
+      const stay = this.panel.visible && (besideOf === undefined || this.panel.viewColumn !== besideOf);
       // Visible: leave it where the user put it. Covered by another tab: bring it back beside the active editor.
-      this.panel.reveal(wasVisible ? this.panel.viewColumn : vscode.ViewColumn.Beside, true);
+      this.panel.reveal(stay ? this.panel.viewColumn : vscode.ViewColumn.Beside, true);
       return;
     }
     // Beside the active group, whatever it shows (text editor, notebook or another webview).
@@ -215,16 +217,12 @@ export class DriftPanel implements vscode.Disposable {
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
-    this.loading = true;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')] };
     panel.webview.html = renderWebviewHtml(panel.webview, this.extensionUri);
     panel.webview.onDidReceiveMessage((m: FromWebview) =>
       this.receive(m).catch((err) => this.log.error(`panel message ${m?.type}: ${(err as Error)?.stack ?? String(err)}`)),
     );
-    panel.onDidChangeViewState(() => {
-      if (this.panel === panel && !panel.visible) this.loading = true;
-    });
     panel.onDidDispose(() => {
       if (this.panel !== panel) return;
       this.panel = undefined;

@@ -9,7 +9,7 @@ import { DriftDiagnostics } from './diagnostics';
 
 export function linkSelectionsToPanel(
   diagnostics: DriftDiagnostics,
-  showColumn: (file: vscode.Uri, column: string) => void,
+  showColumn: (file: vscode.Uri, column: string, besideOf?: vscode.ViewColumn) => void,
 ): vscode.Disposable {
   /** The last cell we acted on, so switching back to that tab (same selection) does not open the panel again. */
   let last: string | undefined;
@@ -20,7 +20,7 @@ export function linkSelectionsToPanel(
     const key = `${uri.toString()}#${selection.start.character}-${selection.end.character}`;
     if (fromTabSwitch && key === last) return;
     last = key;
-    showColumn(uri, column);
+    showColumn(uri, column, editor.viewColumn);
   };
   return vscode.Disposable.from(
     vscode.window.onDidChangeTextEditorSelection((e) => {
