@@ -144,7 +144,10 @@ function config({ data, dates, size }: Drawn, theme: ChartTheme): ChartConfigura
       ],
     },
     options: {
-      responsive: false,
+      // The detail's chart follows its pane's width (a fixed canvas would be cut off in a narrow panel);
+      // row charts keep a fixed size: hundreds of resize observers would cost more than they give.
+      responsive: !small,
+      maintainAspectRatio: false,
       animation: false,
       events: ['mousemove', 'mouseout', 'touchstart', 'touchmove'],
       layout: { padding: { top: 4, right: 2 } },

@@ -271,7 +271,7 @@ body.vscode-high-contrast .grid-row[aria-selected='true'] { outline: 1px dashed 
 .detail-facts dd { margin: 0; font-variant-numeric: tabular-nums; }
 .detail-section { margin-top: 16px; }
 .detail-section h3 { font-size: 1em; font-weight: 600; margin: 0 0 6px; display: flex; justify-content: space-between; align-items: center; gap: 12px; }
-.detail-chart { overflow-x: auto; }
+.detail-chart { position: relative; width: 100%; height: 220px; }
 .detail-chart canvas { display: block; }
 .chart-values summary { cursor: pointer; color: var(--di-muted); font-size: 0.92em; margin-top: 4px; }
 .facts { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
