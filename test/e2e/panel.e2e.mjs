@@ -106,7 +106,7 @@ try {
   await step('code-server starts and the workbench opens', async () => {
     cpSync(fixtureWorkspace, workspace, { recursive: true });
     writePanelFiles(workspace);
-    server = await startCodeServer({ workspace, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+    server = await startCodeServer({ workspace });
     const url = workbenchUrl({ port: server.port, workspace, extensionDevelopmentPath });
     ({ browser, page } = await openWorkbench(url, {
       onConsole: async (msg) => {
@@ -211,9 +211,17 @@ try {
   await step('screenshots: dark and light themes', async () => {
     await row('segment').locator('.name').click();
     await panel().locator('#detail[data-column="segment"]').waitFor();
-    // The panel's editor group (active after the click) fills the window, as a person would look at a report.
+    // The panel's editor group (active after the click) fills the window, as a person would look at a report:
+    // no Problems panel, no notifications, scrolled to the top.
     await runCommand(page, 'View: Toggle Maximize Editor Group');
+    await runCommand(page, 'View: Hide Panel');
+    await runCommand(page, 'Notifications: Clear All Notifications');
     await panel().locator('#detail[data-column="segment"]').waitFor();
+    await panel().locator('body').evaluate(() => window.scrollTo(0, 0));
+    // A workbench loading an extension under development starts in its default theme whatever the settings say;
+    // a change of the workspace's setting while it runs does apply.
+    await setColorTheme('Default Dark Modern');
+    await panel().locator('body.vscode-dark').waitFor({ timeout: 20_000 });
     await page.waitForTimeout(600);
     await page.screenshot({ path: PANEL_SCREENSHOT('dark') });
     await setColorTheme('Default Light Modern');
