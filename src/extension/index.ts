@@ -16,6 +16,7 @@ import { activeTabUri, isDataUri } from './fileChoice';
 import { DriftPanel, PANEL_VIEW_TYPE, type RenderedInfo } from './panel';
 import { ReferenceStore } from './reference';
 import { ReportStore } from './reportStore';
+import { readSettings } from './settings';
 import { linkSelectionsToPanel } from './selectionLink';
 import { WorkerClient } from './workerClient';
 
@@ -96,6 +97,27 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
     return true;
   };
 
+  /**
+   * A panel restored after a window reload brings back its report (from the webview's saved state, nothing is
+   * recomputed): its Problems entries come back too, and its column actions work (they read the files again,
+   * with today's settings, when the worker has no tables cached).
+   */
+  const adoptRestoredReport = async (report: DriftReport) => {
+    const current = vscode.Uri.file(report.current.path);
+    if (reports.get(current)) return;
+    const settings = readSettings(current);
+    reports.set({
+      report,
+      pair: { referencePath: report.reference.path, currentPath: report.current.path, read: settings.read, maxRows: settings.maxRows },
+      settings: settings.suite,
+    });
+    try {
+      await diagnostics.publish(current, report);
+    } catch (err) {
+      log.warn(`restored report: no Problems entries for ${current.fsPath}: ${(err as Error).message}`);
+    }
+  };
+
   context.subscriptions.push(
     log,
     references,
@@ -122,7 +144,9 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
     linkSelectionsToPanel(diagnostics, showColumn),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       async deserializeWebviewPanel(restored: vscode.WebviewPanel, state: WebviewState | undefined) {
-        panel.restore(restored, state?.report);
+        const report = state?.report;
+        panel.restore(restored, report);
+        if (report) await adoptRestoredReport(report);
       },
     }),
   );

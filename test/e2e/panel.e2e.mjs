@@ -6,7 +6,7 @@
 //   export  Export… → HTML through the real save dialog; the file opens offline in a browser and shows the report;
 //   themes  screenshots in dark and light (test-results/panel-dark.png, panel-light.png);
 //   reload  "Developer: Reload Window": the panel comes back from its saved state (same report, same open detail)
-//           without comparing again;
+//           without comparing again, and so do its Problems entries;
 //   hostile a column named <img src=x onerror=alert(1)> and categories holding markup show as text: no element,
 //           no dialog;
 //   wide    a 1,000-column comparison: charts are drawn only for rows in view, the last row draws when scrolled to.
@@ -241,6 +241,13 @@ try {
     if ((await row('age').getAttribute('data-drifted')) !== 'false') throw new Error('the per-column change was lost on reload');
     const notices = await page.locator('.notifications-toasts .notification-toast', { hasText: 'Reading' }).count();
     if (notices) throw new Error('a comparison ran on reload');
+  });
+
+  await step('Reload Window: the restored report brings its Problems entries back', async () => {
+    await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'Drift in "segment"' }).first().waitFor({ timeout: 15_000 });
+    const age = await page.locator('.markers-panel .monaco-list-row', { hasText: 'Drift in "age"' }).count();
+    if (age) throw new Error('"age" is back in Problems although its test was changed to one that finds no drift');
   });
 
   await step(`hostile names: the column ${HOSTILE_COLUMN} and markup in categories show as text`, async () => {
