@@ -25,6 +25,11 @@ export const DEFAULTS = {
 
 export function compareTables(reference: Table, current: Table, options: SuiteOptions = {}): DriftReport {
   const settings = settingsOf(options);
+  const keep = columnFilter(settings.include, settings.exclude);
+  if (keep) {
+    reference = { ...reference, columns: reference.columns.filter((c) => keep(c.name)) };
+    current = { ...current, columns: current.columns.filter((c) => keep(c.name)) };
+  }
   const currentByName = new Map(current.columns.map((c) => [c.name, c]));
   const referenceNames = new Set(reference.columns.map((c) => c.name));
   const compared: ColumnResult[] = [
@@ -180,6 +185,20 @@ function judge(base: ColumnResult, ref: Column, cur: Column, settings: Settings)
     effectSizeMeasure: effect.measure,
     chart,
   };
+}
+
+/** Which columns a suite compares, from its include / exclude lists; undefined when it compares all. */
+export function columnFilter(include?: string[], exclude?: string[]): ((name: string) => boolean) | undefined {
+  if (!include?.length && !exclude?.length) return undefined;
+  const inc = include?.length ? include.map(nameGlob) : undefined;
+  const exc = (exclude ?? []).map(nameGlob);
+  return (name) => (!inc || inc.some((re) => re.test(name))) && !exc.some((re) => re.test(name));
+}
+
+/** A column-name glob: `*` any run of characters, `?` one; everything else literal. */
+function nameGlob(pattern: string): RegExp {
+  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`, 'su');
 }
 
 /** Both sides as the tests take them: sorted finite numbers, or counts over shared categories. */

@@ -223,4 +223,8 @@ export interface SuiteOptions {
   psiMajorThreshold?: number;
   /** Report a column whose share of missing values moved by at least this (default 0.05, i.e. 5 points). */
   nullShareChange?: number;
+  /** Only these columns are compared: names or globs (`*`, `?`); default all. */
+  include?: string[];
+  /** These columns are never compared (names or globs), e.g. ids. Applied after `include`. */
+  exclude?: string[];
 }
