@@ -20,6 +20,8 @@ const common = {
   absWorkingDir: root,
 };
 
+const IMPORT_META_URL = 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;';
+
 const node = {
   ...common,
   platform: 'node',
@@ -27,12 +29,17 @@ const node = {
   format: 'cjs',
   // `vscode` is provided by the extension host; mocha is loaded from node_modules by the test entry.
   external: ['vscode', 'mocha'],
+  // jsonc-parser's default (UMD) build hides its requires from the bundler, which then fail at run time.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+  // ES modules bundled into CommonJS (tinyglobby's fdir) call createRequire(import.meta.url): give them this file's URL.
+  banner: { js: IMPORT_META_URL },
+  define: { 'import.meta.url': '__importMetaUrl' },
 };
 
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension/index.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { worker: 'src/worker/index.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` } },
   {
     ...common,
     entryPoints: { webview: 'webview/main.ts' },

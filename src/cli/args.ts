@@ -5,12 +5,16 @@ import type { SuiteOptions, TestChoice } from '../core/suite/report';
 import type { ParseOptions } from '../core/io/table';
 
 export const USAGE = `Usage: drift-inspect compare <reference> <current> [options]
+       drift-inspect suite [drift-suite.json] [options]
 
-Compares a current CSV/TSV/Parquet file with a reference one, column by column.
+compare: compares a current CSV/TSV/Parquet/Arrow/JSON Lines file with a reference one, column by column.
+suite:   runs every comparison of a suite file (default ./drift-suite.json); its values override the options below.
 
 Options:
-  --format json|text|html     output format (default: text); html: one self-contained offline page (the panel)
-  --fail-on-drift             exit 1 when the dataset drifted
+  --format json|text|html     output format (default: text); html: one self-contained offline page (the panel);
+                              suite also: junit (JUnit XML, one test case per column)
+  --fail-on-drift             compare: exit 1 when the dataset drifted
+  --fail-on warning|error     suite: exit 1 when a finding is this severe or more (default error; none: never)
   --max-rows N                sample files with more than N rows (seeded; default 1000000)
   --p-threshold P             p-value tests drift below P (default 0.05)
   --distance-threshold D      distances drift at or above D (default 0.1)
@@ -25,8 +29,8 @@ Options:
   --ragged-rows error|skip    rows with the wrong number of fields: fail (default) or skip and count
   -h, --help                  show this help
 
-Exit codes: 0 ran (no drift, or drift without --fail-on-drift), 1 drift with --fail-on-drift,
-            2 bad arguments or unreadable input.`;
+Exit codes: 0 ran (no drift, or drift without --fail-on-drift / below --fail-on), 1 drift with --fail-on-drift
+            (compare) or a finding at --fail-on severity (suite), 2 bad arguments, unreadable input or suite file.`;
 
 export interface CompareArgs {
   command: 'compare';
@@ -39,16 +43,29 @@ export interface CompareArgs {
   read: ParseOptions;
 }
 
-export type CliArgs = CompareArgs | { command: 'help' };
+export interface SuiteArgs {
+  command: 'suite';
+  /** The suite file (default drift-suite.json in the working directory). */
+  file: string;
+  format: 'json' | 'text' | 'html' | 'junit';
+  failOn: 'none' | 'warning' | 'error';
+  /** Settings under the suite file's own values. */
+  maxRows: number;
+  suite: SuiteOptions;
+  read: ParseOptions;
+}
+
+export type CliArgs = CompareArgs | SuiteArgs | { command: 'help' };
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): CliArgs {
   if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) return { command: 'help' };
   const [command, ...rest] = argv;
-  if (command !== 'compare') throw new UsageError(`unknown command "${command}" (expected "compare")`);
+  if (command !== 'compare' && command !== 'suite') throw new UsageError(`unknown command "${command}" (expected "compare" or "suite")`);
   const positional: string[] = [];
-  const args: Omit<CompareArgs, 'reference' | 'current'> = {
+  let failOn: SuiteArgs['failOn'] = 'error';
+  const args: Omit<CompareArgs, 'reference' | 'current' | 'format'> & { format: SuiteArgs['format'] } = {
     command: 'compare',
     format: 'text',
     failOnDrift: false,
@@ -69,13 +86,22 @@ export function parseArgs(argv: string[]): CliArgs {
     switch (arg) {
       case '--format': {
         const f = value();
-        if (f !== 'json' && f !== 'text' && f !== 'html') throw new UsageError(`--format must be json, text or html, not "${f}"`);
-        args.format = f;
+        const formats = command === 'suite' ? ['json', 'text', 'html', 'junit'] : ['json', 'text', 'html'];
+        if (!formats.includes(f)) throw new UsageError(`--format must be ${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}, not "${f}"`);
+        args.format = f as SuiteArgs['format'];
         break;
       }
       case '--fail-on-drift':
+        if (command !== 'compare') throw new UsageError('--fail-on-drift is for compare; suite takes --fail-on warning|error');
         args.failOnDrift = true;
         break;
+      case '--fail-on': {
+        const level = value();
+        if (command !== 'suite') throw new UsageError('--fail-on is for suite; compare takes --fail-on-drift');
+        if (level !== 'none' && level !== 'warning' && level !== 'error') throw new UsageError(`--fail-on must be warning, error or none, not "${level}"`);
+        failOn = level;
+        break;
+      }
       case '--max-rows':
         args.maxRows = number(arg, value(), 1, Number.MAX_SAFE_INTEGER, true);
         break;
@@ -128,13 +154,18 @@ export function parseArgs(argv: string[]): CliArgs {
         positional.push(arg);
     }
   }
-  if (positional.length !== 2) {
-    throw new UsageError(`compare needs exactly two files, <reference> and <current> (got ${positional.length})`);
-  }
   if (Object.keys(byType).length > 0) args.suite.byType = byType;
   if (Object.keys(byColumn).length > 0) args.suite.byColumn = byColumn;
   if (Object.keys(columnTypes).length > 0) args.read = { ...args.read, columnTypes };
-  return { ...args, reference: positional[0], current: positional[1] };
+  if (command === 'suite') {
+    if (positional.length > 1) throw new UsageError(`suite takes at most one suite file (got ${positional.length})`);
+    return { command, file: positional[0] ?? 'drift-suite.json', format: args.format, failOn, maxRows: args.maxRows, suite: args.suite, read: args.read };
+  }
+  if (positional.length !== 2) {
+    throw new UsageError(`compare needs exactly two files, <reference> and <current> (got ${positional.length})`);
+  }
+  if (args.format === 'junit') throw new UsageError('--format junit is for suite');
+  return { ...args, command: 'compare', format: args.format, reference: positional[0], current: positional[1] };
 }
 
 /** Turns a parser's error into a usage error naming the flag. */

@@ -7,7 +7,10 @@ import { join, resolve } from 'node:path';
 import { offlineHtml } from '../core/suite/exportHtml';
 import type { DriftReport } from '../core/suite/report';
 import { runComparison } from '../core/suite/run';
-import { parseArgs, USAGE, UsageError, type CliArgs, type CompareArgs } from './args';
+import { parseArgs, USAGE, UsageError, type CliArgs, type CompareArgs, type SuiteArgs } from './args';
+import { renderJunit } from './junit';
+import { runSuiteCommand } from './suite';
+import { renderSuiteText } from './suiteText';
 import { renderText } from './text';
 
 async function main(argv: string[]): Promise<number> {
@@ -25,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (args.command === 'suite') return suite(args);
   try {
     const report = await runComparison(resolve(args.reference), resolve(args.current), {
       maxRows: args.maxRows,
@@ -39,11 +43,34 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+async function suite(args: SuiteArgs): Promise<number> {
+  const outcome = await runSuiteCommand(args);
+  for (const problem of outcome.problems) process.stderr.write(`drift-inspect: ${problem}\n`);
+  const report = outcome.report;
+  if (report) {
+    const out =
+      args.format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : args.format === 'junit'
+          ? renderJunit(report, args.failOn)
+          : args.format === 'html'
+            ? offlineHtml(report, webviewScript())
+            : `${renderSuiteText(report)}\n`;
+    process.stdout.write(out);
+    for (const r of report.results) if (r.error) process.stderr.write(`drift-inspect: ${r.name}: ${r.error.message}\n`);
+  }
+  return outcome.code;
+}
+
+/** The panel's own bundle, beside this one in dist/. */
+function webviewScript(): string {
+  return readFileSync(join(__dirname, 'webview.js'), 'utf8');
+}
+
 function render(report: DriftReport, format: CompareArgs['format']): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (format === 'text') return `${renderText(report)}\n`;
-  // The panel's own bundle, beside this one in dist/.
-  return offlineHtml(report, readFileSync(join(__dirname, 'webview.js'), 'utf8'));
+  return offlineHtml(report, webviewScript());
 }
 
 // Piped into `head`: the reader went away, which is not a failure of the comparison.

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { DriftReport } from './report';
+import type { SuiteReport } from './suiteTypes';
 
 /** The element the offline page reads its report from (see webview/vscodeApi.ts). */
 export const EMBEDDED_REPORT_ID = 'drift-report';
@@ -43,10 +44,14 @@ const DEFAULT_THEME: ExportTheme = {
   bodyClass: 'vscode-dark',
 };
 
-export function offlineHtml(report: DriftReport, webviewScript: string, theme: ExportTheme = DEFAULT_THEME): string {
+/** `report`: one comparison's report, or a whole suite's (the page then opens on the suite overview). */
+export function offlineHtml(report: DriftReport | SuiteReport, webviewScript: string, theme: ExportTheme = DEFAULT_THEME): string {
   const nonce = randomBytes(18).toString('base64');
   const csp = [`default-src 'none'`, `img-src data:`, `style-src 'unsafe-inline'`, `script-src 'nonce-${nonce}'`].join('; ');
-  const title = `Drift report: ${baseName(report.reference.path)} → ${baseName(report.current.path)}`;
+  const title =
+    'results' in report
+      ? `Drift suite: ${baseName(report.file)}`
+      : `Drift report: ${baseName(report.reference.path)} → ${baseName(report.current.path)}`;
   return `<!DOCTYPE html>
 <html lang="en" style="${attr(theme.css)}">
 <head>

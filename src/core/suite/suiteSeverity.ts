@@ -26,6 +26,7 @@ export interface Judged {
   severity: Severity;
   columns: SuiteColumnResult[];
   datasetMessage?: string;
+  datasetSeverity?: Severity;
 }
 
 export function judgeComparison(report: DriftReport, rules: Partial<SeverityRules> = {}, majorEffectSize = DEFAULT_MAJOR_EFFECT): Judged {
@@ -51,5 +52,9 @@ export function judgeComparison(report: DriftReport, rules: Partial<SeverityRule
   const datasetMessage = report.datasetDrift
     ? `Dataset drift: ${report.driftedColumns} of ${report.judgedColumns} columns drifted (share ${report.driftShare.toPrecision(3)} ≥ ${report.datasetDriftShare})`
     : undefined;
-  return { severity: worstSeverity([datasetSeverity, ...columns.map((c) => c.severity)]), columns, ...(datasetMessage ? { datasetMessage } : {}) };
+  return {
+    severity: worstSeverity([datasetSeverity, ...columns.map((c) => c.severity)]),
+    columns,
+    ...(datasetMessage ? { datasetMessage, datasetSeverity } : {}),
+  };
 }

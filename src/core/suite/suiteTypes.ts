@@ -126,8 +126,9 @@ export interface SuiteComparisonResult extends SuiteTask {
   error?: { message: string; path?: string; line?: number; column?: string };
   /** The worst severity of its columns, its dataset verdict, or `error` when it could not run. */
   severity: Severity;
-  /** Dataset-level finding (dataset drift), if any. */
+  /** Dataset-level finding (dataset drift), if any, and its severity. */
   datasetMessage?: string;
+  datasetSeverity?: Severity;
   columns: SuiteColumnResult[];
   durationMs: number;
 }
