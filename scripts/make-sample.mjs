@@ -1,6 +1,7 @@
 // Cuts the sample workspace's reference/current pair out of real data shipped by the npm package
 // `vega-datasets`: Seattle's daily weather, 2012 (reference) vs 2015 (current). The `weather` label's
 // mix changed a lot between those years (a real labelling drift), temperatures rose (2015 was a record year).
+// Also writes the workspace's drift-suite.json (beside outDir): 2015 against 2012, and every later year against 2012.
 // Usage: node scripts/make-sample.mjs [outDir]   (default: sample-workspace/data)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,4 +25,23 @@ const write = (name, lines) => {
   writeFileSync(join(outDir, name), `${[header, ...lines].join('\n')}\n`);
   return `${name} (${lines.length} rows)`;
 };
-console.log(`sample data in ${outDir}: ${write('seattle-2012.csv', year(2012))}, ${write('seattle-2015.csv', year(2015))}`);
+const written = [2012, 2013, 2014, 2015].map((y) => write(`seattle-${y}.csv`, year(y)));
+console.log(`sample data in ${outDir}: ${written.join(', ')}`);
+
+const suite = {
+  defaults: { severity: { drift: 'warning', majorDrift: 'error', datasetDrift: 'error' } },
+  comparisons: [
+    { name: '2015 vs 2012', reference: 'data/seattle-2012.csv', current: 'data/seattle-2015.csv', roles: { timestamp: 'date' } },
+    {
+      name: 'each year vs 2012',
+      reference: 'data/seattle-2012.csv',
+      current: 'data/seattle-201[3-5].csv',
+      exclude: ['date'],
+      tests: { precipitation: { test: 'psi' } },
+      severity: { datasetDrift: 'warning' },
+    },
+  ],
+};
+const suitePath = join(dirname(outDir), 'drift-suite.json');
+writeFileSync(suitePath, `${JSON.stringify(suite, null, 2)}\n`);
+console.log(`drift suite: ${suitePath}`);
