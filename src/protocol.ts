@@ -5,6 +5,7 @@
  */
 import type { ColumnTestResult, DriftReport, SuiteOptions, TestId } from './core/suite/report';
 import type { ParseOptions } from './core/io/table';
+import type { SuiteReport } from './core/suite/suiteTypes';
 
 // ─── extension host → worker ────────────────────────────────────────────────
 
@@ -102,7 +103,9 @@ export type ToWebview =
   | { type: 'columnTestsFailed'; column: string; createdAt: string; message: string }
   /** A column is being compared again after its test or threshold changed (its new result comes as a `report`). */
   | { type: 'columnRunning'; column: string }
-  | { type: 'columnFailed'; column: string; message: string };
+  | { type: 'columnFailed'; column: string; message: string }
+  /** A drift suite's results: show the suite overview. */
+  | { type: 'suite'; suite: SuiteReport };
 
 // ─── webview → extension host ───────────────────────────────────────────────
 
@@ -128,7 +131,11 @@ export type FromWebview =
   /** Every test that fits this column (answered with `columnTests`). */
   | { type: 'columnTests'; column: string }
   /** Change a column's test and/or threshold (null: back to the default) and compare that column again. */
-  | { type: 'setColumnTest'; column: string; test: TestId | null; threshold: number | null };
+  | { type: 'setColumnTest'; column: string; test: TestId | null; threshold: number | null }
+  /** Drill down from the suite overview into one comparison (`id` = SuiteComparisonResult.id); answered with `report`. */
+  | { type: 'openComparison'; id: string }
+  /** Back from a drilled-down report to the suite overview; answered with `suite`. */
+  | { type: 'backToSuite' };
 
 /** Sort keys of the column table. */
 export type SortKey = 'report' | 'drift' | 'pValue' | 'name' | 'type';
@@ -150,4 +157,6 @@ export interface ViewState {
 export interface WebviewState {
   report?: DriftReport;
   view?: ViewState;
+  /** The suite shown, or the suite the shown report was drilled down from. */
+  suite?: SuiteReport;
 }
