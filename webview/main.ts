@@ -10,9 +10,17 @@
  *   DOM yet), `charts` = charts drawn so far, i.e. those of the rows in or near view once the first layout
  *   settled (more are drawn as the user scrolls), `driftedColumns` = every drifted column of the report.
  * - `selected {column}` when a column's detail opens, `{column: null}` when it closes.
+ *
+ * A drift suite (`suite` message, or a SuiteReport in the offline page) shows the suite overview; drilling down
+ * into a comparison draws the report the suite result carries at once and posts `openComparison {id}` (the
+ * extension answers with that `report`, the same one, which is then not drawn again). A report shown from the
+ * suite has a "← Suite overview" button: it draws the overview again and posts `backToSuite`. The saved state
+ * holds the suite beside the report while the report is one of the suite's, so a reload restores either view;
+ * `ready.shown` is the suite's createdAt when the overview is what was restored.
  */
 import type { DriftReport } from '../src/core/suite/report';
-import type { ExportFormat, ToWebview, ViewState } from '../src/protocol';
+import type { SuiteReport } from '../src/core/suite/suiteTypes';
+import type { ExportFormat, ToWebview, ViewState, WebviewState } from '../src/protocol';
 import { applyThemeToCharts, destroyCharts } from './charts';
 import { matches, visibleColumns } from './columnOrder';
 import { renderColumnTable, type ColumnTable } from './columnTable';
@@ -24,6 +32,8 @@ import { h } from './dom';
 import { renderEmpty, renderFailed, renderRunning } from './states';
 import { adoptStyles } from './styles';
 import { renderSummary, type SummaryActions } from './summary';
+import { isSuiteReport, resultForReport } from './suiteFormat';
+import { renderSuiteOverview, type SuiteOverview } from './suiteOverview';
 import { onThemeChange } from './theme';
 import { renderToolbar, type Toolbar } from './toolbar';
 import { clearFilters, isFiltered, restoreView } from './viewState';
@@ -50,8 +60,24 @@ interface Shown {
 let shown: Shown | null = null;
 let view: ViewState = restoreView(undefined);
 
+/** The suite whose overview is on screen, or the one the shown report was drilled down from; null without one. */
+let suite: SuiteReport | null = null;
+/** The suite overview, while it is on screen. */
+let overview: SuiteOverview | null = null;
+/** True while what is shown (a report, or its re-run running or failed) came from the suite. */
+let fromSuite = false;
+/** The suite result drilled into (its row is focused again on the way back); null when not known. */
+let drilledId: string | null = null;
+/** openComparison posted, its report not here yet: that report is the drilled-down one whatever its files. */
+let pending: string | null = null;
+/** A summary action (swap, re-run, a column's test) was taken on a report from the suite: its result is too. */
+let actedFromSuite = false;
+
 function save(): void {
-  vscode.setState(shown ? { report: shown.report, view } : { view });
+  const state: WebviewState = { view };
+  if (shown) state.report = shown.report;
+  if (suite && (overview || fromSuite)) state.suite = suite;
+  vscode.setState(state);
 }
 
 function teardown(): void {
@@ -59,19 +85,100 @@ function teardown(): void {
   shown?.detail?.destroy();
   destroyCharts();
   shown = null;
+  overview = null;
 }
 
-function show(element: HTMLElement): void {
+function show(...elements: HTMLElement[]): void {
   teardown();
-  root.replaceChildren(element);
+  root.replaceChildren(...elements);
+}
+
+/** "← Suite overview" and the comparison's name, above a report (or its running / failed state) from the suite. */
+function backBar(): HTMLElement | null {
+  if (!suite || !fromSuite) return null;
+  const button = h('button', { class: 'button secondary', type: 'button', id: 'back-to-suite', title: 'Back to the suite overview' }, '← Suite overview');
+  button.addEventListener('click', backToSuite);
+  const result = drilledId !== null ? suite.results.find((r) => r.id === drilledId) : undefined;
+  return h('nav', { class: 'back-bar', 'aria-label': 'Drift suite' }, button, result ? h('span', { class: 'crumb', id: 'suite-crumb' }, result.name) : null);
+}
+
+/** The state views (running, failed) keep the way back to the suite. */
+function showState(element: HTMLElement): void {
+  const back = backBar();
+  show(...(back ? [back, element] : [element]));
+}
+
+/** Draws the suite overview; `focusId` focuses that comparison's row (coming back from it). */
+function drawOverview(focusId?: string | null): void {
+  if (!suite) return;
+  teardown();
+  fromSuite = false;
+  const o = renderSuiteOverview(suite, { onOpen: openComparison });
+  overview = o;
+  root.replaceChildren(o.element);
+  window.scrollTo(0, 0);
+  if (focusId !== undefined) o.focus(focusId);
+  save();
+}
+
+/** Drill down: the report the suite result carries, drawn now; the extension is told (it posts the same report). */
+function openComparison(id: string): void {
+  const result = suite?.results.find((r) => r.id === id);
+  if (!result?.report) return;
+  fromSuite = true;
+  drilledId = id;
+  actedFromSuite = false;
+  pending = offline ? null : id;
+  // Another comparison: its own columns, from the top (sort and filters stay).
+  view = { ...view, selected: null, scrollTop: 0 };
+  safely(() => drawReport(result.report!));
+  window.scrollTo(0, 0);
+  document.getElementById('back-to-suite')?.focus();
+  if (!offline) vscode.postMessage({ type: 'openComparison', id });
+}
+
+function backToSuite(): void {
+  if (!suite) return;
+  const to = drilledId;
+  pending = null;
+  drilledId = null;
+  actedFromSuite = false;
+  drawOverview(to);
+  if (!offline) vscode.postMessage({ type: 'backToSuite' });
+}
+
+/** Whether a report that just came is one of the suite's (drilled into, re-run, or another of its comparisons). */
+function linkToSuite(report: DriftReport): void {
+  if (!suite) {
+    fromSuite = false;
+    return;
+  }
+  const match = resultForReport(suite, report, pending ?? drilledId);
+  if (pending !== null || match || (fromSuite && actedFromSuite)) {
+    fromSuite = true;
+    drilledId = pending ?? match?.id ?? drilledId;
+  } else {
+    // A comparison of its own (e.g. two files picked in the explorer): the suite is left behind.
+    suite = null;
+    fromSuite = false;
+    drilledId = null;
+  }
+  pending = null;
+  actedFromSuite = false;
 }
 
 const actions: SummaryActions | null = offline
   ? null
   : {
       open: (path) => vscode.postMessage({ type: 'open', path }),
-      swap: () => vscode.postMessage({ type: 'swap' }),
-      rerun: () => vscode.postMessage({ type: 'rerun' }),
+      swap: () => {
+        actedFromSuite = fromSuite;
+        vscode.postMessage({ type: 'swap' });
+      },
+      rerun: () => {
+        actedFromSuite = fromSuite;
+        vscode.postMessage({ type: 'rerun' });
+      },
       export: (format: ExportFormat) =>
         vscode.postMessage({
           type: 'export',
@@ -93,7 +200,7 @@ function drawReport(report: DriftReport, focus?: string): void {
   const tableHost = h('div', { class: 'table-host', id: 'columns' });
   const detailHost = h('div', { class: 'detail-host' });
   const layout = h('div', { class: 'layout' }, h('section', { class: 'columns', 'aria-label': 'Columns' }, toolbar.element, tableHost), detailHost);
-  root.replaceChildren(renderSummary(report, actions), divider(), layout);
+  root.replaceChildren(...[backBar(), renderSummary(report, actions), divider(), layout].filter((e): e is HTMLElement => e !== null));
   shown = { report, toolbar, layout, tableHost, detailHost, table: null, detail: null, tests: new Map() };
 
   drawTable();
@@ -158,7 +265,10 @@ function openDetail(name: string, focus: boolean): void {
       ? null
       : {
           retry: () => requestTests(name, true),
-          apply: (test, threshold) => vscode.postMessage({ type: 'setColumnTest', column: name, test, threshold }),
+          apply: (test, threshold) => {
+            actedFromSuite = fromSuite;
+            vscode.postMessage({ type: 'setColumnTest', column: name, test, threshold });
+          },
         },
   });
   s.detail = detail;
@@ -223,7 +333,7 @@ function safely(draw: () => void): void {
   try {
     draw();
   } catch (err) {
-    show(renderFailed(`The panel could not draw this report: ${(err as Error).message ?? String(err)}`));
+    showState(renderFailed(`The panel could not draw this report: ${(err as Error).message ?? String(err)}`));
     console.error(err);
   }
 }
@@ -233,17 +343,33 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   switch (message?.type) {
     case 'report':
       // The same report again (the extension re-sends it when the panel is restored): keep everything as is.
-      if (shown?.report.createdAt === message.report.createdAt && message.focus === undefined) return;
+      if (shown?.report.createdAt === message.report.createdAt && message.focus === undefined) {
+        pending = null;
+        return;
+      }
+      linkToSuite(message.report);
       safely(() => drawReport(message.report, message.focus));
+      break;
+    case 'suite':
+      // The suite shown again (e.g. re-posted after backToSuite, which already drew it): keep everything as is.
+      if (overview && suite?.createdAt === message.suite.createdAt && suite.file === message.suite.file) {
+        suite = message.suite;
+        return;
+      }
+      suite = message.suite;
+      fromSuite = false;
+      drilledId = null;
+      pending = null;
+      safely(() => drawOverview());
       break;
     case 'focusColumn':
       safely(() => focusColumn(message.column));
       break;
     case 'running':
-      show(renderRunning(message.referencePath, message.currentPath));
+      showState(renderRunning(message.referencePath, message.currentPath));
       break;
     case 'failed':
-      show(renderFailed(message.message));
+      showState(renderFailed(message.message));
       save();
       break;
     case 'columnTests': {
@@ -287,12 +413,19 @@ onThemeChange(applyThemeToCharts);
 
 const saved = vscode.getState();
 view = restoreView(saved?.view);
-if (saved?.report) safely(() => drawReport(saved.report!));
+if (isSuiteReport(saved?.suite)) suite = saved.suite;
+if (saved?.report) {
+  if (suite) {
+    fromSuite = true;
+    drilledId = resultForReport(suite, saved.report)?.id ?? null;
+  }
+  safely(() => drawReport(saved.report!));
+} else if (suite) safely(() => drawOverview());
 else show(renderEmpty());
 
 // (A function call: TypeScript would otherwise take `shown` to be still null here.)
 vscode.postMessage({ type: 'ready', shown: shownCreatedAt() });
 
 function shownCreatedAt(): string | undefined {
-  return shown?.report.createdAt;
+  return shown?.report.createdAt ?? (overview ? suite?.createdAt : undefined);
 }

@@ -12,6 +12,10 @@ const appCss = /* css */ `
   --di-bad-bg: color-mix(in srgb, var(--di-bad) 14%, transparent);
   --di-good-bg: color-mix(in srgb, var(--di-good) 12%, transparent);
   --di-bad-row: color-mix(in srgb, var(--di-bad) 7%, transparent);
+  --di-warning: var(--vscode-editorWarning-foreground, var(--vscode-charts-yellow, #cca700));
+  --di-info: var(--vscode-editorInfo-foreground, var(--vscode-charts-blue, #3794ff));
+  --di-warning-bg: color-mix(in srgb, var(--di-warning) 14%, transparent);
+  --di-info-bg: color-mix(in srgb, var(--di-info) 12%, transparent);
   --di-border: var(--vscode-contrastBorder, var(--vscode-panel-border, rgba(128, 128, 128, 0.35)));
   --di-muted: var(--vscode-descriptionForeground, rgba(128, 128, 128, 0.9));
   --di-hover: var(--vscode-list-hoverBackground, rgba(128, 128, 128, 0.08));
@@ -312,6 +316,74 @@ body.vscode-high-contrast .grid-row[aria-selected='true'] { outline: 1px dashed 
   .layout.has-detail { grid-template-columns: minmax(0, 1fr); }
   .detail { position: fixed; inset: 0; max-height: none; z-index: 5; border-left: 0; }
 }
+
+/* suite overview */
+.suite-title { display: inline-flex; align-items: baseline; gap: 8px; margin: 0; font-size: 1.15em; font-weight: 600; }
+.suite-title .label { color: var(--di-muted); font-weight: normal; }
+.suite-counts { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 16px; font-variant-numeric: tabular-nums; }
+.suite-counts .label { color: var(--di-muted); }
+.sev-count { display: inline-flex; align-items: center; gap: 6px; }
+.sev-dot { flex: none; width: 8px; height: 8px; border-radius: 50%; display: inline-block; background: var(--di-good); }
+[data-severity='error'] > .sev-dot { background: var(--di-bad); }
+[data-severity='warning'] > .sev-dot { background: var(--di-warning); }
+[data-severity='info'] > .sev-dot { background: var(--di-info); }
+.error-note { color: var(--di-bad); border-color: var(--di-bad); }
+.suite-row {
+  display: grid;
+  grid-template-columns: minmax(180px, 1.3fr) 112px 72px 104px minmax(200px, 2fr);
+  grid-template-areas: 'cmp sev drifted dataset findings';
+  column-gap: 14px;
+  align-items: start;
+  padding: 8px 10px;
+  border-bottom: 1px solid var(--di-border);
+}
+.suite-row.head {
+  position: sticky;
+  top: 0;
+  z-index: 1;
+  background: var(--vscode-editor-background);
+  color: var(--di-muted);
+  font-size: 0.92em;
+  font-weight: 600;
+  padding-top: 8px;
+  padding-bottom: 6px;
+  align-items: end;
+}
+.suite-row:not(.head):hover { background: var(--di-hover); }
+.suite-row[data-openable='true'] { cursor: pointer; }
+.suite-row:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
+.suite-row[data-severity='error'], .suite-row[data-severity='failed'] { box-shadow: inset 3px 0 0 var(--di-bad); }
+.suite-row[data-severity='warning'] { box-shadow: inset 3px 0 0 var(--di-warning); }
+.suite-row[data-severity='info'] { box-shadow: inset 3px 0 0 var(--di-info); }
+.suite-row .cell-cmp { grid-area: cmp; min-width: 0; }
+.suite-row .cell-sev { grid-area: sev; }
+.suite-row .cell-drifted { grid-area: drifted; }
+.suite-row .cell-dataset { grid-area: dataset; }
+.suite-row .cell-findings { grid-area: findings; min-width: 0; }
+.cmp-name { font-weight: 600; overflow-wrap: anywhere; }
+.suite-row[data-openable='true'] .cmp-name { color: var(--vscode-textLink-foreground); }
+.suite-row .files { font-family: var(--vscode-editor-font-family, monospace); overflow-wrap: anywhere; }
+.suite-row .value { font-weight: 600; }
+.sub[data-severity='error'] { color: var(--di-bad); }
+.sub[data-severity='warning'] { color: var(--di-warning); }
+.sub[data-severity='info'] { color: var(--di-info); }
+.finding-line { display: flex; align-items: baseline; gap: 6px; min-width: 0; font-size: 0.92em; }
+.finding-line > .sev-dot { align-self: center; }
+.finding-line:not(.failed) { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; display: block; }
+.finding-line:not(.failed) > .sev-dot { margin-right: 6px; vertical-align: middle; }
+.finding-line.failed { color: var(--di-bad); font-family: var(--vscode-editor-font-family, monospace); overflow-wrap: anywhere; }
+@media (max-width: 760px) {
+  .suite-row {
+    grid-template-columns: minmax(0, 1fr) 104px 64px;
+    grid-template-areas: 'cmp sev drifted' 'findings findings dataset';
+    row-gap: 6px;
+  }
+  .suite-row.head .cell-findings, .suite-row.head .cell-dataset { display: none; }
+}
+
+/* the way back from a drilled-down report */
+.back-bar { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 12px; padding: 12px 0 0; }
+.back-bar .crumb { color: var(--di-muted); overflow-wrap: anywhere; }
 
 /* running / failed / empty */
 .state { display: flex; align-items: flex-start; gap: 12px; padding: 28px 0; }

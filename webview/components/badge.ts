@@ -1,6 +1,7 @@
 import { TAGS } from './toolkit';
 
-export type Tone = 'bad' | 'good' | 'muted' | 'neutral';
+/** bad/good: drift or not; warning/info: the suite's lesser severities; muted: no verdict. */
+export type Tone = 'bad' | 'good' | 'warning' | 'info' | 'muted' | 'neutral';
 
 /** A short emphasised label, e.g. the dataset verdict "Yes" / "No". */
 export function badge(text: string, tone: Tone = 'neutral', title?: string): HTMLElement {

@@ -31,7 +31,7 @@ export function registerToolkit(): void {
 
 /**
  * Styling the toolkit's shadow DOM goes through its `control` part; the wrappers set a `data-tone`
- * attribute ("bad" | "good" | "muted") that these rules colour with theme variables.
+ * attribute ("bad" | "good" | "warning" | "info" | "muted") that these rules colour with theme variables.
  */
 export const toolkitCss = /* css */ `
 ${TAGS.badge}::part(control),
@@ -51,6 +51,18 @@ ${TAGS.tag}[data-tone='good']::part(control) {
   color: var(--di-good);
   background: var(--di-good-bg);
   border-color: var(--di-good);
+}
+${TAGS.badge}[data-tone='warning']::part(control),
+${TAGS.tag}[data-tone='warning']::part(control) {
+  color: var(--di-warning);
+  background: var(--di-warning-bg);
+  border-color: var(--di-warning);
+}
+${TAGS.badge}[data-tone='info']::part(control),
+${TAGS.tag}[data-tone='info']::part(control) {
+  color: var(--di-info);
+  background: var(--di-info-bg);
+  border-color: var(--di-info);
 }
 ${TAGS.badge}[data-tone='muted']::part(control),
 ${TAGS.tag}[data-tone='muted']::part(control) {

@@ -7,11 +7,13 @@
 // Also drives the panel like a user and a host would (sort, filters, search, keyboard, the detail view and its
 // messages, saved state, a hostile column name), times a generated 1000-column report, and opens the offline
 // HTML export page (src/core/suite/exportHtml.ts around the same bundle, no acquireVsCodeApi).
+// The suite part draws webview/dev/sample-suite.json (make-sample-suite.mjs): the overview, drilling down and back
+// (messages, saved state across reloads), hostile names, and the offline page of a suite.
 //
-// Usage: node webview/dev/preview.mjs [--out DIR] [--report FILE] [--strict-style] [--columns N] [--only NAME]
+// Usage: node webview/dev/preview.mjs [--out DIR] [--report FILE] [--suite FILE] [--strict-style] [--columns N] [--only NAME]
 //   --strict-style  drop 'unsafe-inline' from style-src to see what (if anything) needs it.
 //   --columns N     columns in the generated large report (default 1000).
-//   --only NAME     run one part: basic, interact, large, offline.
+//   --only NAME     run one part besides the basic checks: interact, large, offline, suite.
 // Screenshots: /tmp/webview-dark.png, /tmp/webview-light.png (and more in --out, default /tmp/drift-webview-preview).
 import * as esbuild from 'esbuild';
 import { createServer } from 'node:http';
@@ -30,6 +32,7 @@ const opt = (name, fallback) => {
 };
 const outDir = opt('--out', '/tmp/drift-webview-preview');
 const reportPath = opt('--report', join(root, 'webview', 'dev', 'sample-report.json'));
+const suitePath = opt('--suite', join(root, 'webview', 'dev', 'sample-suite.json'));
 const strictStyle = args.includes('--strict-style');
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const largeColumns = Number(opt('--columns', '1000'));
@@ -149,6 +152,13 @@ const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     return;
   }
+  if (url.pathname === '/offline-suite.html') {
+    // As `drift-inspect suite --format html` writes it: the whole suite embedded.
+    const html = offlineHtml(JSON.parse(readFileSync(suitePath, 'utf8')), readFileSync(join(outDir, 'webview.js'), 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, ''));
+    writeFileSync(join(outDir, 'offline-suite.html'), html);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    return;
+  }
   if (url.pathname === '/' || url.pathname === '/index.html') {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(url.searchParams.get('theme') ?? 'dark'));
     return;
@@ -263,6 +273,7 @@ try {
   if (part('interact')) await interact(browser, report);
   if (part('large')) await large(browser, report);
   if (part('offline')) await offlinePage(browser, report);
+  if (part('suite')) await suitePart(browser, report, JSON.parse(readFileSync(suitePath, 'utf8')));
 
   // HiDPI (as on most laptops): charts must stay crisp at devicePixelRatio 2.
   const hidpi = await browser.newContext({ viewport: { width: 1080, height: 560 }, deviceScaleFactor: 2 });
@@ -593,6 +604,190 @@ async function offlinePage(browser, report) {
   shots.push(path);
   for (const e of cspErrors) problems.push(`offline CSP: ${e}`);
   await context.close();
+}
+
+/** The suite overview: rows, keyboard, drilling down and back (messages, saved state), hostile names, offline. */
+async function suitePart(browser, report, suite) {
+  const { context, tab } = await newTab(browser, { width: 1180, height: 900 });
+  const shotHere = async (name, fullPage = true) => {
+    const path = join(outDir, name);
+    await tab.screenshot({ path, fullPage });
+    shots.push(path);
+  };
+  const ids = suite.results.map((r) => r.id);
+  const rowIds = () => tab.$$eval('.suite-row[data-id]', (els) => els.map((e) => e.getAttribute('data-id')));
+  const focusedId = () => tab.evaluate(() => document.activeElement?.getAttribute('data-id') ?? null);
+  const state = () => tab.evaluate(() => JSON.parse(sessionStorage.getItem('state') || 'null'));
+  const drillable = suite.results.filter((r) => r.report);
+  const failed = suite.results.find((r) => !r.report);
+  const hostile = suite.results.find((r) => r.name.includes(HOSTILE));
+  check(drillable.length >= 2 && failed && hostile, 'sample suite: results with and without a report, and a hostile name');
+
+  await tab.goto(`${origin}/?theme=dark`);
+  await tab.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+  await post(tab, { type: 'suite', suite });
+  await tab.waitForSelector('#suite-overview');
+  await suiteOverviewChecks(tab, suite, 'suite');
+  check((await state())?.suite?.createdAt === suite.createdAt && !(await state())?.report, 'overview saved as {suite}');
+  await shotHere('suite-dark.png');
+  await tab.evaluate(() => window.__applyTheme('light'));
+  await tab.waitForTimeout(100);
+  await shotHere('suite-light.png');
+  await tab.evaluate(() => window.__applyTheme('hc'));
+  await tab.waitForTimeout(100);
+  await shotHere('suite-hc.png');
+  await tab.evaluate(() => window.__applyTheme('dark'));
+
+  // Keyboard: arrows between rows, Home/End; Enter on the comparison that could not run does nothing.
+  await tab.focus('.suite-row[data-index="0"]');
+  await tab.keyboard.press('ArrowDown');
+  await tab.keyboard.press('ArrowDown');
+  check((await focusedId()) === ids[2], `ArrowDown ×2 focuses the third row (${await focusedId()})`);
+  await tab.keyboard.press('End');
+  check((await focusedId()) === ids[ids.length - 1], 'End focuses the last row');
+  await tab.keyboard.press('Home');
+  check((await focusedId()) === ids[0], 'Home focuses the first row');
+  check((await tab.$$('.suite-row[tabindex="0"]')).length === 1, 'one row in the tab order');
+  await tab.evaluate((id) => [...document.querySelectorAll('.suite-row[data-id]')].find((r) => r.dataset.id === id).focus(), failed.id);
+  await tab.keyboard.press('Enter');
+  await tab.waitForTimeout(50);
+  check((await posts(tab, 'openComparison')).length === 0 && (await tab.$('#suite-overview')) !== null, 'Enter on a comparison without a report stays');
+
+  // Enter drills down: openComparison posted, the report drawn with the way back.
+  const target = drillable[1];
+  await tab.evaluate((id) => [...document.querySelectorAll('.suite-row[data-id]')].find((r) => r.dataset.id === id).focus(), target.id);
+  const r = await nextRendered(tab, () => tab.keyboard.press('Enter'));
+  check((await lastPost(tab, 'openComparison'))?.id === target.id, 'Enter posts openComparison with the row id');
+  check(r.columns === target.report.columns.length, `drilled-down report drawn (${r.columns} rows)`);
+  check((await tab.$('#back-to-suite')) !== null, 'back button shown');
+  check((await tab.textContent('#suite-crumb')) === target.name, 'the comparison named beside the back button');
+  check((await tab.evaluate(() => document.activeElement?.id)) === 'back-to-suite', 'focus on the back button');
+  check((await state())?.suite?.createdAt === suite.createdAt && (await state())?.report?.createdAt === target.report.createdAt, 'drilled down saved as {suite, report}');
+  await shotHere('suite-drilled-dark.png', false);
+  // The extension answers with the same report: not drawn again, the way back stays.
+  await tab.evaluate(() => (document.querySelector('.table').dataset.marker = 'kept'));
+  await post(tab, { type: 'report', report: target.report });
+  await tab.waitForTimeout(100);
+  check((await tab.$('.table[data-marker="kept"]')) !== null, 'the same report from the extension does not redraw');
+  // A re-run of it (a new report of the same files) keeps the way back.
+  const rerun = { ...structuredClone(target.report), createdAt: new Date(Date.parse(target.report.createdAt) + 5000).toISOString() };
+  await nextRendered(tab, () => post(tab, { type: 'report', report: rerun }));
+  check((await tab.$('#back-to-suite')) !== null, 'a re-run of the drilled-down comparison keeps the back button');
+
+  // Reload: the drilled-down report comes back with its way back.
+  await tab.goto(`${origin}/?theme=dark`);
+  await tab.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+  check((await lastPost(tab, 'ready'))?.shown === rerun.createdAt, 'ready.shown = the restored report');
+  check((await tab.$('#back-to-suite')) !== null && (await tab.$('.table [data-column]')) !== null, 'reload restores the drilled-down report and the back button');
+
+  // Back: the overview at once, backToSuite posted, the row drilled into focused.
+  await tab.click('#back-to-suite');
+  await tab.waitForSelector('#suite-overview');
+  check((await posts(tab, 'backToSuite')).length === 1, 'back posts backToSuite');
+  check((await focusedId()) === target.id, `back focuses the row drilled into (${await focusedId()})`);
+  check((await state())?.suite && !(await state())?.report, 'back saved as {suite}');
+  await tab.evaluate(() => (document.querySelector('#suite-overview').dataset.marker = 'kept'));
+  await post(tab, { type: 'suite', suite });
+  await tab.waitForTimeout(100);
+  check((await tab.$('#suite-overview[data-marker="kept"]')) !== null, 'the same suite re-posted does not redraw');
+
+  // A click drills down too; a click on the row that could not run does not.
+  await tab.evaluate((id) => [...document.querySelectorAll('.suite-row[data-id]')].find((r) => r.dataset.id === id).click(), failed.id);
+  await tab.waitForTimeout(50);
+  check((await posts(tab, 'openComparison')).length === 0, 'a click on a comparison without a report posts nothing');
+  await nextRendered(tab, () =>
+    tab.evaluate((id) => [...document.querySelectorAll('.suite-row[data-id]')].find((r) => r.dataset.id === id).querySelector('.cmp-name').click(), hostile.id),
+  );
+  check((await lastPost(tab, 'openComparison'))?.id === hostile.id, 'a click posts openComparison');
+  check((await tab.textContent('#suite-crumb')) === hostile.name, 'hostile comparison name literal beside the back button');
+  await hostileChecks(tab, 'suite drilled');
+  await tab.click('#back-to-suite');
+  await tab.waitForSelector('#suite-overview');
+
+  // Reload on the overview: restored, ready.shown = the suite.
+  await tab.goto(`${origin}/?theme=dark`);
+  await tab.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+  check((await tab.$('#suite-overview')) !== null, 'reload restores the overview');
+  check((await lastPost(tab, 'ready'))?.shown === suite.createdAt, 'ready.shown = the restored suite');
+
+  // A report of other files (not the suite's): no way back, the suite left out of the saved state.
+  const other = structuredClone(report);
+  other.reference.path = '/home/ml/other/reference.csv';
+  other.current.path = '/home/ml/other/current.csv';
+  await nextRendered(tab, () => post(tab, { type: 'report', report: other }));
+  check((await tab.$('#back-to-suite')) === null, 'an unrelated report has no back button');
+  check(!(await state())?.suite, 'an unrelated report drops the suite from the saved state');
+
+  // Narrow panel.
+  await post(tab, { type: 'suite', suite });
+  await tab.waitForSelector('#suite-overview');
+  await tab.setViewportSize({ width: 640, height: 900 });
+  await tab.waitForTimeout(100);
+  await shotHere('suite-narrow-dark.png');
+  await violations(tab);
+  await context.close();
+
+  // The offline page of a suite: overview, drill down and back locally, no actions.
+  const off = await newTab(browser, { width: 1180, height: 900 });
+  const cspErrors = [];
+  off.tab.on('console', (m) => /Content Security Policy/i.test(m.text()) && cspErrors.push(m.text()));
+  await off.tab.goto(`${origin}/offline-suite.html`);
+  await off.tab.waitForSelector('#suite-overview');
+  await suiteOverviewChecks(off.tab, suite, 'offline suite');
+  await off.tab.screenshot({ path: join(outDir, 'suite-offline-dark.png'), fullPage: true });
+  shots.push(join(outDir, 'suite-offline-dark.png'));
+  await off.tab.evaluate((id) => [...document.querySelectorAll('.suite-row[data-id]')].find((r) => r.dataset.id === id).click(), target.id);
+  await off.tab.waitForSelector('.table [data-column]');
+  check((await off.tab.$$('.table [data-column]')).length === target.report.columns.length, 'offline: drilled-down report drawn');
+  check((await off.tab.$('#back-to-suite')) !== null && (await off.tab.$('#swap')) === null, 'offline: back button, no actions');
+  await off.tab.click('#back-to-suite');
+  await off.tab.waitForSelector('#suite-overview');
+  check((await off.tab.evaluate(() => document.activeElement?.getAttribute('data-id'))) === target.id, 'offline: back focuses the row');
+  await off.tab.keyboard.press('ArrowDown');
+  await off.tab.keyboard.press('Enter');
+  await off.tab.waitForSelector('#back-to-suite');
+  check((await off.tab.$('.table [data-column]')) !== null, 'offline: Enter drills down');
+  for (const e of cspErrors) problems.push(`offline suite CSP: ${e}`);
+  await off.context.close();
+}
+
+/** Rows, header and texts of the overview; suite strings shown literally. */
+async function suiteOverviewChecks(tab, suite, where) {
+  const ids = await tab.$$eval('.suite-row[data-id]', (els) => els.map((e) => e.getAttribute('data-id')));
+  check(JSON.stringify(ids) === JSON.stringify(suite.results.map((r) => r.id)), `${where}: one row per comparison, in order`);
+  const base = suite.file.split('/').pop();
+  check((await tab.textContent('#suite-file')) === base, `${where}: suite file name`);
+  const label = { none: 'Passed', info: 'Info', warning: 'Warning', error: 'Error' }[suite.severity];
+  check((await tab.textContent('#suite-severity')) === label, `${where}: overall severity ${label}`);
+  check(new RegExp(`^${suite.counts.comparisons}\\s+comparisons`).test(await tab.innerText('#suite-comparisons')), `${where}: comparisons count`);
+  if (suite.counts.errored) check((await tab.textContent('#suite-errored')) === `${suite.counts.errored} could not run`, `${where}: errored count`);
+  const rows = await tab.$$eval('.suite-row[data-id]', (els) =>
+    els.map((e) => ({
+      severity: e.getAttribute('data-severity'),
+      name: e.querySelector('.cmp-name')?.textContent,
+      result: e.querySelector('.cell-sev')?.textContent,
+      drifted: e.querySelector('.cell-drifted')?.textContent,
+      findings: [...e.querySelectorAll('.finding-line')].map((f) => f.textContent),
+    })),
+  );
+  suite.results.forEach((r, i) => {
+    const row = rows[i];
+    const key = r.report ? r.severity : 'failed';
+    check(row?.severity === key, `${where}: row ${i} severity ${row?.severity}, expected ${key}`);
+    check(row?.name === r.name, `${where}: row ${i} name literal (${row?.name})`);
+    if (!r.report) {
+      check(row.result.includes('Could not run') && row.findings.some((f) => f.includes(r.error.message)), `${where}: row ${i} says why it could not run`);
+    } else {
+      check(row.drifted.includes(`${r.report.driftedColumns} of ${r.report.judgedColumns}`), `${where}: row ${i} drifted ${row.drifted}`);
+      const worst = r.columns.filter((c) => c.severity !== 'none');
+      check(row.findings.length === Math.min(3, worst.length), `${where}: row ${i} shows ${row.findings.length} findings`);
+      if (worst.length) check(row.findings.some((f) => f.includes(worst.find((c) => c.severity === r.severity)?.message ?? worst[0].message)), `${where}: row ${i} worst finding first`);
+    }
+  });
+  const elements = await tab.evaluate(() => document.querySelectorAll('#root img, #root script, #root b, #root i').length);
+  check(elements === 0, `${where}: ${elements} elements made from suite strings`);
+  const hostileFinding = await tab.evaluate((name) => [...document.querySelectorAll('.finding-line')].some((f) => f.textContent.includes(name)), HOSTILE);
+  check(hostileFinding, `${where}: a hostile column name shows literally in a finding`);
 }
 
 console.log(`screenshots:\n  ${shots.join('\n  ')}`);
