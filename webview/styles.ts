@@ -379,6 +379,7 @@ body.vscode-high-contrast .grid-row[aria-selected='true'] { outline: 1px dashed 
     row-gap: 6px;
   }
   .suite-row.head .cell-findings, .suite-row.head .cell-dataset { display: none; }
+  .suite-row .cell-dataset { justify-self: end; text-align: right; }
 }
 
 /* the way back from a drilled-down report */
