@@ -1,60 +1,68 @@
 /**
- * Drifted columns as Problems: on the column's header cell (CSV/TSV) or on line 1 of the file (other formats).
- * A file's diagnostics are replaced by its next comparison. Each diagnostic's column is remembered here (by
- * range and message: VS Code hands back copies of diagnostics, not our objects), so a Problems entry can open
- * its column in the panel.
+ * Drift findings as Problems: on the column's header cell (CSV/TSV) or on line 1 of the file (other formats).
+ * A file's diagnostics are replaced by its next comparison (or suite run). Each diagnostic's column is remembered
+ * here (by range and message: VS Code hands back copies of diagnostics, not our objects), so a Problems entry can
+ * open its column in the panel.
  */
-import { open } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { guessDelimiter, splitHeader } from '../core/io/headerCells';
 import { formatEvidence } from '../core/suite/format';
 import { findingText } from '../core/suite/findingText';
 import type { ColumnResult, DriftReport } from '../core/suite/report';
+import { hasHeaderLine, readHeaderCells } from './headerCells';
 
 /** The `source` of our diagnostics, as the Problems panel shows it. */
 export const SOURCE = 'Drift Inspector';
 
-/** A header line longer than this is not a header anyone reads; reading stops there. */
-const HEADER_BYTES = 256 * 1024;
+/** One Problems entry to publish: about a column (on its header cell) or about the whole file (line 1). */
+export interface Finding {
+  column?: Pick<ColumnResult, 'name' | 'currentIndex'>;
+  /** 1-based line for a finding about the file at a line (e.g. a row that could not be read); default line 1. */
+  line?: number;
+  message: string;
+  severity: vscode.DiagnosticSeverity;
+  code?: string;
+}
 
 export class DriftDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('drift');
   /** Per file (Uri string): each published diagnostic's range, message and column. */
   private readonly columns = new Map<string, { range: vscode.Range; message: string; column: string }[]>();
 
+  /** A comparison's drifted columns (Warning) and schema findings (Information). */
   async publish(current: vscode.Uri, report: DriftReport): Promise<vscode.Diagnostic[]> {
-    // Only delimited text has a header line to point at; other formats get their diagnostics on line 1.
-    const hasHeaderLine = report.current.format === 'csv' || report.current.format === 'tsv';
-    const cells = hasHeaderLine ? await this.headerCells(current) : [];
-    const at = (c: ColumnResult) => {
-      const cell = c.currentIndex !== undefined ? cells[c.currentIndex] : undefined;
-      return cell ? new vscode.Range(0, cell.start, 0, cell.end) : new vscode.Range(0, 0, 0, 0);
-    };
-    const columnOf = new Map<vscode.Diagnostic, string>();
-    const diagnostic = (c: ColumnResult, message: string, severity: vscode.DiagnosticSeverity, code?: string) => {
-      const d = new vscode.Diagnostic(at(c), message, severity);
-      d.source = SOURCE;
-      d.code = code;
-      columnOf.set(d, c.name);
-      return d;
-    };
-    const diagnostics = [
+    const findings: Finding[] = [
       ...report.columns
         .filter((c) => c.drifted === true)
-        .map((c) => diagnostic(c, `Drift in "${c.name}": ${formatEvidence(c)}`, vscode.DiagnosticSeverity.Warning, c.test ?? undefined)),
+        .map((c) => ({ column: c, message: `Drift in "${c.name}": ${formatEvidence(c)}`, severity: vscode.DiagnosticSeverity.Warning, code: c.test ?? undefined })),
       // Schema findings of columns present in the current file (a vanished column has no cell to point at).
       ...report.columns
         .filter((c) => c.currentIndex !== undefined)
         .flatMap((c) =>
           c.findings
             .filter((f) => f.kind !== 'only_in_current')
-            .map((f) => diagnostic(c, `"${c.name}": ${findingText(f)}`, vscode.DiagnosticSeverity.Information, f.kind)),
+            .map((f) => ({ column: c, message: `"${c.name}": ${findingText(f)}`, severity: vscode.DiagnosticSeverity.Information, code: f.kind })),
         ),
     ];
+    return this.publishFindings(current, report.current.format, findings);
+  }
+
+  /** Replaces the file's diagnostics with `findings` (the suite's, with their configured severities). */
+  async publishFindings(current: vscode.Uri, format: string, findings: Finding[]): Promise<vscode.Diagnostic[]> {
+    const cells = hasHeaderLine(format) && findings.some((f) => f.column) ? await readHeaderCells(current) : [];
+    const columnOf = new Map<vscode.Diagnostic, string>();
+    const diagnostics = findings.map((f) => {
+      const cell = f.column?.currentIndex !== undefined ? cells[f.column.currentIndex] : undefined;
+      const line = Math.max(0, (f.line ?? 1) - 1);
+      const d = new vscode.Diagnostic(cell ? new vscode.Range(0, cell.start, 0, cell.end) : new vscode.Range(line, 0, line, 0), f.message, f.severity);
+      d.source = SOURCE;
+      d.code = f.code;
+      if (f.column) columnOf.set(d, f.column.name);
+      return d;
+    });
     this.collection.set(current, diagnostics);
     this.columns.set(
       current.toString(),
-      diagnostics.map((d) => ({ range: d.range, message: d.message, column: columnOf.get(d)! })),
+      diagnostics.filter((d) => columnOf.has(d)).map((d) => ({ range: d.range, message: d.message, column: columnOf.get(d)! })),
     );
     return diagnostics;
   }
@@ -79,25 +87,4 @@ export class DriftDiagnostics implements vscode.Disposable {
   dispose(): void {
     this.collection.dispose();
   }
-
-  /** Reads only the start of the file: data files may be far too large to open as documents or read whole. */
-  private async headerCells(uri: vscode.Uri) {
-    const file = await open(uri.fsPath, 'r');
-    let head: string;
-    try {
-      const buffer = Buffer.alloc(HEADER_BYTES);
-      const { bytesRead } = await file.read(buffer, 0, HEADER_BYTES, 0);
-      head = decodeHead(buffer.subarray(0, bytesRead));
-    } finally {
-      await file.close();
-    }
-    const firstLine = head.split(/\r\n|\n|\r/, 1)[0] ?? '';
-    return splitHeader(firstLine, guessDelimiter(firstLine, /\.tsv$/i.test(uri.path)));
-  }
-}
-
-/** The BOM says how a text file is encoded (UTF-16 files carry one); UTF-8 otherwise. The BOM itself is dropped. */
-function decodeHead(bytes: Uint8Array): string {
-  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
-  return new TextDecoder(encoding).decode(bytes);
 }

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ColumnTestResult, DriftReport } from '../core/suite/report';
+import type { SuiteReport } from '../core/suite/suiteTypes';
 import type { ExportFormat, FromWebview, ToWebview, WebviewState } from '../protocol';
 import { SHOW_COLUMN_COMMAND, ShowInPanelActions } from './codeActions';
 import { ColumnActions } from './columnActions';
@@ -18,6 +19,12 @@ import { ReferenceStore } from './reference';
 import { ReportStore } from './reportStore';
 import { readSettings } from './settings';
 import { linkSelectionsToPanel } from './selectionLink';
+import { RUN_SUITE_COMMAND, RunSuiteCommand } from './suite/runSuiteCommand';
+import { SuiteFileProblems } from './suite/suiteFileProblems';
+import { SuiteSession } from './suite/suiteSession';
+import { SuiteTests } from './suite/suiteTests';
+import { SuiteWatcher } from './suite/suiteWatcher';
+import type { RecordedRun } from './suite/testRunRecorder';
 import { WorkerClient } from './workerClient';
 
 /** What activate() returns: a small surface for other extensions and for our integration tests. */
@@ -54,6 +61,27 @@ export interface DriftInspectorApi {
   /** Writes the panel's report to `target` without the save dialog; the written file, or undefined on failure. */
   exportReport(format: ExportFormat, target: vscode.Uri): Promise<vscode.Uri | undefined>;
   readonly reference: vscode.Uri | undefined;
+  /** Runs a suite as "Drift: Run Drift Suite" does (`suiteUri`: which drift-suite.json; default the workspace's). */
+  runSuite(suiteUri?: vscode.Uri): Promise<SuiteReport | undefined>;
+  /** The report of the last suite run. */
+  readonly lastSuite: SuiteReport | undefined;
+  /** The Test Explorer's suites. */
+  readonly testController: vscode.TestController;
+  readonly suite: {
+    /** Runs a request as the Test Explorer's run profile does; resolves with what the run reported. */
+    runTests(request: vscode.TestRunRequest): Promise<RecordedRun>;
+    /** What the last test run (Test Explorer, palette command or automatic re-run) reported. */
+    readonly lastTestRun: RecordedRun | undefined;
+    readonly onDidEndTestRun: vscode.Event<RecordedRun>;
+    /** Lists the workspace's suite files in the Test Explorer (what opening the Testing view does). */
+    discover(): Promise<void>;
+    /** Comparisons (SuiteTask ids) of a suite whose files changed since they last ran. */
+    staleTasks(suiteUri: vscode.Uri): string[];
+    /** The last report of a suite file. */
+    reportOf(suiteUri: vscode.Uri): SuiteReport | undefined;
+    /** Stops a running suite, as its notification's Cancel does. */
+    cancel(): boolean;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
@@ -69,6 +97,11 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
   const compare = new CompareCommand(getWorker, references, panel, diagnostics, reports, overrides, log);
   const columns = new ColumnActions(getWorker, panel, reports, overrides, diagnostics, log);
   const exporter = new ReportExporter(context.extensionUri, log);
+  const suiteProblems = new SuiteFileProblems();
+  const suites = new SuiteSession(path.join(context.extensionPath, 'dist', 'worker.js'), suiteProblems, diagnostics, reports, panel, log);
+  const suiteTests = new SuiteTests(suites, log);
+  const suiteWatcher = new SuiteWatcher(suites, suiteTests, log);
+  const runSuite = new RunSuiteCommand(suites, suiteTests, log);
 
   panel.setActions({
     swap: (report) => compare.swap(report),
@@ -124,6 +157,11 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
     panel,
     diagnostics,
     { dispose: () => worker?.dispose() },
+    suiteProblems,
+    suites,
+    suiteTests,
+    suiteWatcher,
+    vscode.commands.registerCommand(RUN_SUITE_COMMAND, (target?: unknown) => runSuite.run(target)),
     vscode.commands.registerCommand('driftInspector.selectReference', async (target?: unknown) => {
       const uri = target instanceof vscode.Uri ? target : activeTabUri();
       if (!isDataUri(uri)) {
@@ -145,7 +183,7 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       async deserializeWebviewPanel(restored: vscode.WebviewPanel, state: WebviewState | undefined) {
         const report = state?.report;
-        panel.restore(restored, report);
+        panel.restore(restored, report, state?.suite);
         if (report) await adoptRestoredReport(report);
       },
     }),
@@ -198,6 +236,30 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
     },
     get reference() {
       return references.current;
+    },
+    runSuite: (suiteUri) => runSuite.run(suiteUri),
+    get lastSuite() {
+      return suites.lastSuite;
+    },
+    testController: suiteTests.controller,
+    suite: {
+      runTests: async (request) => {
+        const source = new vscode.CancellationTokenSource();
+        try {
+          await suiteTests.execute(request, source.token);
+          return suiteTests.lastRun!;
+        } finally {
+          source.dispose();
+        }
+      },
+      get lastTestRun() {
+        return suiteTests.lastRun;
+      },
+      onDidEndTestRun: suiteTests.onDidEndRun,
+      discover: () => suiteTests.discover(),
+      staleTasks: (suiteUri) => [...(suites.state(suiteUri)?.stale ?? [])],
+      reportOf: (suiteUri) => suites.state(suiteUri)?.report,
+      cancel: () => suites.cancel(),
     },
   };
 }

@@ -10,6 +10,7 @@
  */
 import * as vscode from 'vscode';
 import type { DriftReport, TestId } from '../core/suite/report';
+import type { SuiteReport } from '../core/suite/suiteTypes';
 import type { ExportFormat, FromWebview, ToWebview } from '../protocol';
 import { renderWebviewHtml } from './webviewHtml';
 
@@ -27,7 +28,7 @@ export interface PanelActions {
 }
 
 /** The panel's state messages: the latest one is what a (re)loaded webview must show. */
-type StateMessage = Extract<ToWebview, { type: 'report' | 'running' | 'failed' }>;
+type StateMessage = Extract<ToWebview, { type: 'report' | 'running' | 'failed' | 'suite' }>;
 
 export class DriftPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -70,6 +71,12 @@ export class DriftPanel implements vscode.Disposable {
   }
   private lastReport: DriftReport | undefined;
 
+  /** The suite the panel shows (or whose comparison it shows, drilled down), if any. */
+  get suite(): SuiteReport | undefined {
+    return this.lastSuite;
+  }
+  private lastSuite: SuiteReport | undefined;
+
   setActions(actions: PanelActions): void {
     this.actions = actions;
   }
@@ -106,6 +113,25 @@ export class DriftPanel implements vscode.Disposable {
     this.post({ type: 'focusColumn', column });
   }
 
+  /**
+   * Shows a drift suite's overview. The webview draws a comparison's report from the suite itself when the user
+   * drills down (`openComparison`), and the overview again on `backToSuite`; both are answered here.
+   */
+  showSuite(suite: SuiteReport, besideOf?: vscode.ViewColumn): void {
+    this.reveal(besideOf);
+    this.panel!.title = `Drift suite: ${basename(suite.file)}`;
+    this.lastSuite = suite;
+    this.pendingFocus = undefined;
+    this.postState({ type: 'suite', suite });
+  }
+
+  /** A suite's results changed (e.g. one comparison re-run): redrawn only when the panel shows that suite's overview. */
+  updateSuite(suite: SuiteReport): void {
+    if (this.lastSuite?.file !== suite.file) return;
+    this.lastSuite = suite;
+    if (this.latest?.type === 'suite' && this.panel) this.postState({ type: 'suite', suite });
+  }
+
   showFailure(message: string): void {
     if (!this.panel) return;
     this.postState({ type: 'failed', message });
@@ -120,9 +146,16 @@ export class DriftPanel implements vscode.Disposable {
    * Adopts a panel VS Code restored after a reload; its webview redraws from its saved state, whose report
    * (`saved`) becomes the panel's report again so its buttons keep working.
    */
-  restore(panel: vscode.WebviewPanel, saved: DriftReport | undefined): void {
+  restore(panel: vscode.WebviewPanel, saved: DriftReport | undefined, suite?: SuiteReport): void {
     this.attach(panel);
-    if (!saved) return;
+    if (suite) this.lastSuite = suite;
+    if (!saved) {
+      if (suite) {
+        this.latest = { type: 'suite', suite };
+        panel.title = `Drift suite: ${basename(suite.file)}`;
+      }
+      return;
+    }
     this.lastReport = saved;
     this.latest = { type: 'report', report: saved };
     panel.title = `Drift: ${basename(saved.current.path)}`;
@@ -148,6 +181,13 @@ export class DriftPanel implements vscode.Disposable {
       case 'open':
         await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(message.path));
         return;
+      case 'openComparison':
+        this.openComparison(message.id);
+        return;
+      case 'backToSuite':
+        if (this.lastSuite) this.showSuite(this.lastSuite);
+        else this.log.warn('panel asked to go back to a suite it does not know');
+        return;
     }
     if (!report || !this.actions) {
       this.log.warn(`panel asked to ${message.type} with no report shown`);
@@ -172,6 +212,16 @@ export class DriftPanel implements vscode.Disposable {
     }
   }
 
+  /** Drill down: that comparison's report becomes the panel's report (its actions, Problems links and re-runs work). */
+  private openComparison(id: string): void {
+    const result = this.lastSuite?.results.find((r) => r.id === id);
+    if (!result?.report) {
+      this.log.warn(`panel asked for suite comparison ${id}, which ${result ? 'could not run' : 'is not in the suite shown'}`);
+      return;
+    }
+    this.showReport(result.report);
+  }
+
   dispose(): void {
     this.panel?.dispose();
     this.renderedEmitter.dispose();
@@ -188,7 +238,10 @@ export class DriftPanel implements vscode.Disposable {
     const focus = this.pendingFocus;
     this.pendingFocus = undefined;
     if (!latest) return;
-    if (latest.type !== 'report') {
+    if (latest.type === 'suite') {
+      // `shown` is the suite's createdAt when the webview restored the overview itself.
+      if (latest.suite.createdAt !== shown) this.post(latest);
+    } else if (latest.type !== 'report') {
       this.post(latest);
     } else if (latest.report.createdAt !== shown) {
       this.post(focus !== undefined ? { type: 'report', report: latest.report, focus } : { type: 'report', report: latest.report });
