@@ -36,9 +36,17 @@ export class WorkerBusy extends Error {
 
 /** An error reported by the worker, keeping the file, line and column it is about. */
 export class WorkerError extends Error {
+  /** The place the error is about, on the error itself too (the suite runner reads them there). */
+  readonly path?: string;
+  readonly line?: number;
+  readonly column?: string;
+
   constructor(readonly detail: SerializedError) {
     super(detail.message);
     this.name = detail.name;
+    this.path = detail.path;
+    this.line = detail.line;
+    this.column = detail.column;
   }
 }
 

@@ -18,6 +18,7 @@ export async function run(): Promise<void> {
     require('./compare.test');
     require('./panelActions.test');
     require('./problems.test');
+    require('./suite.test');
   } catch (err) {
     loadError = err; // a test module that throws while loading counts as one failure, reported below
   }

@@ -13,6 +13,9 @@ import type { SuiteTests } from './suiteTests';
 /** A save often comes as several events (write, then attributes); one re-read or re-run for them all. */
 const SETTLE_MS = 300;
 
+/** Data files the extension reads (as in the Explorer menus). */
+const DATA_FILES = '**/*.{csv,tsv,parquet,arrow,feather,jsonl,ndjson}';
+
 export class SuiteWatcher implements vscode.Disposable {
   private readonly suiteWatcher: vscode.FileSystemWatcher;
   /** One watcher per watched data file (by path). */
@@ -38,6 +41,12 @@ export class SuiteWatcher implements vscode.Disposable {
       }),
       session.onDidChange(() => this.watchDataOf()),
     );
+    // Created with the rest, not on first need: it only filters the workbench's own workspace watcher's events.
+    const data = vscode.workspace.createFileSystemWatcher(DATA_FILES);
+    const changed = (uri: vscode.Uri) => {
+      if (uri.scheme === 'file') this.dataChanged(uri.fsPath);
+    };
+    this.disposables.push(data, data.onDidChange(changed), data.onDidCreate(changed), data.onDidDelete(changed));
   }
 
   dispose(): void {
@@ -53,7 +62,11 @@ export class SuiteWatcher implements vscode.Disposable {
     });
   }
 
-  /** Watches the data files of the suites that ran (only those: they are the ones with results to go stale). */
+  /**
+   * Watches the data files of the suites that ran (only those: they are the ones with results to go stale). Files
+   * in a workspace folder are seen by one watcher on the workspace's data files (it shares the workbench's own
+   * recursive watcher); a file outside gets a watcher of its own.
+   */
   private watchDataOf(): void {
     const wanted = new Set<string>();
     for (const s of this.session.all) {
@@ -62,12 +75,13 @@ export class SuiteWatcher implements vscode.Disposable {
         wanted.add(r.currentPath);
       }
     }
+    const outside = new Set([...wanted].filter((file) => !vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))));
     for (const [file, watcher] of this.dataWatchers) {
-      if (wanted.has(file)) continue;
+      if (outside.has(file)) continue;
       watcher.dispose();
       this.dataWatchers.delete(file);
     }
-    for (const file of wanted) {
+    for (const file of outside) {
       if (this.dataWatchers.has(file)) continue;
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
       const changed = () => this.dataChanged(file);
@@ -76,8 +90,10 @@ export class SuiteWatcher implements vscode.Disposable {
   }
 
   private dataChanged(file: string): void {
+    this.log.trace(`data file event: ${file}`);
+    const key = pathKey(file);
     for (const state of this.session.all) {
-      const affected = (state.report?.results ?? []).filter((r) => r.referencePath === file || r.currentPath === file).map((r) => r.id);
+      const affected = (state.report?.results ?? []).filter((r) => pathKey(r.referencePath) === key || pathKey(r.currentPath) === key).map((r) => r.id);
       if (affected.length === 0) continue;
       const suite = vscode.Uri.file(state.file.path);
       for (const id of affected) state.stale.add(id);
@@ -116,4 +132,9 @@ export class SuiteWatcher implements vscode.Disposable {
       }, SETTLE_MS),
     );
   }
+}
+
+/** Windows paths compare case-insensitively (Uri.fsPath and glob results may differ in drive-letter case). */
+function pathKey(file: string): string {
+  return process.platform === 'win32' ? path.resolve(file).toLowerCase() : path.resolve(file);
 }
