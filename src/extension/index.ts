@@ -81,6 +81,8 @@ export interface DriftInspectorApi {
     reportOf(suiteUri: vscode.Uri): SuiteReport | undefined;
     /** Stops a running suite, as its notification's Cancel does. */
     cancel(): boolean;
+    /** True while a suite runs. */
+    readonly running: boolean;
   };
 }
 
@@ -260,6 +262,9 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
       staleTasks: (suiteUri) => [...(suites.state(suiteUri)?.stale ?? [])],
       reportOf: (suiteUri) => suites.state(suiteUri)?.report,
       cancel: () => suites.cancel(),
+      get running() {
+        return suites.busy;
+      },
     },
   };
 }

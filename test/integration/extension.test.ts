@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'drift-inspector.drift-inspector';
-const COMMANDS = ['driftInspector.selectReference', 'driftInspector.compareWithReference', 'driftInspector.clearDiagnostics', 'driftInspector.showColumn'];
+const COMMANDS = ['driftInspector.selectReference', 'driftInspector.compareWithReference', 'driftInspector.clearDiagnostics', 'driftInspector.showColumn', 'driftInspector.runSuite'];
 
 describe('Drift Inspector extension', () => {
   it('is present, activates and registers its commands', async () => {

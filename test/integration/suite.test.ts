@@ -6,7 +6,8 @@
  * Every suite lives in a temporary folder inside the workspace, removed afterwards.
  */
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SuiteReport } from '../../src/core/suite/suiteTypes';
@@ -267,6 +268,31 @@ describe('Drift suites', function () {
     assert.equal(outcomeOf(run, root.children.get(a.id))?.state, 'failed', 'a.csv now drifts, and only it ran');
     assert.equal(outcomeOf(run, root.children.get(b.id)), undefined);
     assert.ok(!drift.suite.staleTasks(suiteUri()).includes(a.id), 'fresh again');
+  });
+
+  it('cancelling stops every comparison of a suite run (their worker threads end) and reports nothing', async () => {
+    const drift = await api();
+    // Files big enough that reading them takes seconds, outside the workspace.
+    const dir = mkdtempSync(join(tmpdir(), 'drift-suite-cancel-'));
+    const lines = ['a,b,c'];
+    for (let i = 0; i < 1_500_000; i++) lines.push(`${i % 997},${(i * 7919) % 10007},k${i % 13}`);
+    writeFileSync(join(dir, 'big.csv'), lines.join('\n'));
+    writeFileSync(join(dir, 'big2.csv'), lines.join('\n'));
+    const suite = vscode.Uri.file(join(dir, 'drift-suite.json'));
+    writeFileSync(suite.fsPath, JSON.stringify({ comparisons: [{ name: 'big', reference: 'big.csv', current: 'big2.csv' }, { name: 'self', reference: 'big2.csv', current: 'big.csv' }] }));
+    const before = drift.lastSuite?.createdAt;
+    const started = Date.now();
+    const running = drift.runSuite(suite);
+    while (!drift.suite.running) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(drift.suite.cancel(), true);
+    assert.equal(await running, undefined, 'a cancelled suite yields no report');
+    assert.ok(Date.now() - started < 15000);
+    assert.equal(drift.suite.running, false);
+    assert.equal(drift.lastSuite?.createdAt, before);
+    const states = [...drift.suite.lastTestRun!.outcomes.values()].map((o) => o.state);
+    assert.ok(states.length > 0 && states.every((s) => s === 'skipped'), JSON.stringify(states));
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('reads the suite file again when it changes', async () => {
