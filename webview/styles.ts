@@ -349,6 +349,9 @@ body.vscode-high-contrast .grid-row[aria-selected='true'] { outline: 1px dashed 
   padding-bottom: 6px;
   align-items: end;
 }
+/* The file pair under a comparison's name: one line, cut with an ellipsis (not the summary's two-column .files grid). */
+.suite-row .files { display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.suite-row .cell-cmp { min-width: 0; }
 .suite-row:not(.head):hover { background: var(--di-hover); }
 .suite-row[data-openable='true'] { cursor: pointer; }
 .suite-row:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }

@@ -9,7 +9,8 @@
 //           without comparing again, and so do its Problems entries;
 //   hostile a column named <img src=x onerror=alert(1)> and categories holding markup show as text: no element,
 //           no dialog;
-//   wide    a 1,000-column comparison: charts are drawn only for rows in view, the last row draws when scrolled to.
+//   wide    a 1,000-column comparison: charts are drawn only for rows in view, the last row draws when scrolled to;
+//   suite   "Drift: Run Drift Suite": the overview, drill-down and back; the Testing view lists the comparisons.
 // Last line: "panel: N passed, N failed".
 // Usage: node test/e2e/panel.e2e.mjs [--extension PATH] [--workspace PATH]
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -106,6 +107,12 @@ try {
   await step('code-server starts and the workbench opens', async () => {
     cpSync(fixtureWorkspace, workspace, { recursive: true });
     writePanelFiles(workspace);
+    writeFileSync(join(workspace, 'drift-suite.json'), JSON.stringify({
+      comparisons: [
+        { name: 'main', reference: 'reference.csv', current: 'current.csv' },
+        { name: 'hostile', reference: 'hostile-reference.csv', current: 'hostile-current.csv' },
+      ],
+    }, null, 2));
     server = await startCodeServer({ workspace });
     const url = workbenchUrl({ port: server.port, workspace, extensionDevelopmentPath });
     ({ browser, page } = await openWorkbench(url, {
@@ -282,6 +289,32 @@ try {
     await row(last).scrollIntoViewIfNeeded();
     await row(last).locator('canvas').waitFor({ timeout: 10_000 });
     console.log(`    ${first} charts at first; ${await panel().locator('.grid-row[data-column]').count()} rows after scrolling to the end`);
+  });
+
+  await step('Drift: Run Drift Suite: the overview lists each comparison, drills down to its columns and back', async () => {
+    await runCommand(page, 'Drift: Run Drift Suite');
+    const overview = panel().locator('#suite-overview');
+    await overview.waitFor({ timeout: 60_000 });
+    const rows = overview.locator('.suite-row[data-id]');
+    await rows.nth(1).waitFor();
+    const names = await rows.locator('.cmp-name').allInnerTexts();
+    if (names.join() !== 'main,hostile') throw new Error(`suite rows: ${names.join(', ')}`);
+    if ((await rows.first().getAttribute('data-severity')) !== 'error') throw new Error('main: the major drift of "age" should be an error');
+    await rows.first().locator('.cmp-name').click();
+    await row('age').waitFor({ timeout: 15_000 });
+    await panel().locator('#back-to-suite').click();
+    await rows.first().waitFor();
+  });
+
+  await step('Testing view: the suite, its comparisons and their columns, with results', async () => {
+    await runCommand(page, 'Testing: Focus on Test Explorer View');
+    const tree = page.locator('.test-explorer .monaco-list-row');
+    const suiteItem = tree.filter({ hasText: 'drift-suite.json' }).first();
+    await suiteItem.waitFor({ timeout: 20_000 });
+    if ((await suiteItem.getAttribute('aria-expanded')) !== 'true') await suiteItem.locator('.monaco-tl-twistie').click();
+    await tree.filter({ hasText: 'main' }).first().waitFor({ timeout: 20_000 });
+    await tree.filter({ hasText: 'hostile' }).first().waitFor();
+    await page.screenshot({ path: join(results, 'panel-suite.png') });
   });
 } catch {
   await page?.screenshot({ path: join(results, 'e2e-panel-failure.png') }).catch(() => {});

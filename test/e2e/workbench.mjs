@@ -22,9 +22,19 @@ export const toast = (page, text) => page.locator('.notifications-toasts .notifi
 /** Runs a command from the Command Palette (F1), picking it by its full label. */
 export async function runCommand(page, label) {
   const widget = page.locator('.quick-input-widget');
-  await page.keyboard.press('F1');
-  await widget.locator('input').first().waitFor();
-  await widget.locator('input').first().fill(`>${label}`);
+  const input = widget.locator('input').first();
+  // A key press that lands while a webview holds the focus reaches the workbench only once the webview forwards
+  // it, and now and then not at all: press again until the palette shows.
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press(attempt % 2 === 0 ? 'F1' : 'Control+Shift+P');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 3000 });
+      break;
+    } catch (err) {
+      if (attempt >= 4) throw err;
+    }
+  }
+  await input.fill(`>${label}`);
   const row = widget.locator('.monaco-list-row', { hasText: label }).first();
   await row.waitFor();
   await row.click();
