@@ -221,6 +221,7 @@ try {
     // The panel's editor group (active after the click) fills the window, as a person would look at a report:
     // no Problems panel, no notifications, scrolled to the top.
     await runCommand(page, 'View: Toggle Maximize Editor Group');
+    await page.waitForTimeout(500); // the webview relayouts (and may take the focus) after the group grows
     await runCommand(page, 'View: Hide Panel');
     await runCommand(page, 'Notifications: Clear All Notifications');
     await panel().locator('#detail[data-column="segment"]').waitFor();

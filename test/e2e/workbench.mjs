@@ -19,25 +19,29 @@ export async function step(name, fn) {
 /** A progress or message notification toast holding `text`. */
 export const toast = (page, text) => page.locator('.notifications-toasts .notification-toast').filter({ hasText: text });
 
-/** Runs a command from the Command Palette (F1), picking it by its full label. */
+/**
+ * Runs a command from the Command Palette (F1), picking it by its full label. The palette closes when something
+ * takes the focus while it opens (a webview settling after a layout change, a key press a webview forwards late):
+ * then the whole sequence is tried again.
+ */
 export async function runCommand(page, label) {
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('input').first();
-  // A key press that lands while a webview holds the focus reaches the workbench only once the webview forwards
-  // it, and now and then not at all: press again until the palette shows.
   for (let attempt = 0; ; attempt++) {
-    await page.keyboard.press(attempt % 2 === 0 ? 'F1' : 'Control+Shift+P');
     try {
+      await page.keyboard.press(attempt % 2 === 0 ? 'F1' : 'Control+Shift+P');
       await input.waitFor({ state: 'visible', timeout: 3000 });
-      break;
+      await input.fill(`>${label}`, { timeout: 3000 });
+      const row = widget.locator('.monaco-list-row', { hasText: label }).first();
+      await row.waitFor({ timeout: 10_000 });
+      await row.click({ timeout: 3000 });
+      return;
     } catch (err) {
       if (attempt >= 4) throw err;
+      if (await widget.isVisible()) await page.keyboard.press('Escape');
+      await page.waitForTimeout(300);
     }
   }
-  await input.fill(`>${label}`);
-  const row = widget.locator('.monaco-list-row', { hasText: label }).first();
-  await row.waitFor();
-  await row.click();
 }
 
 /** The Explorer row for a file in the workspace root. */
