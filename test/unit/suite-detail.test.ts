@@ -5,39 +5,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seededRandom } from '../../src/core/io/sample';
-import type { CodedColumn, Column, NumericColumn, Table } from '../../src/core/io/table';
+import { cat, normal, num, table } from './support/tables';
 import { describeSorted, ksTwoSample, sortedFinite } from '../../src/core/stats';
 import { columnTests } from '../../src/core/suite/columnTests';
 import { compareTables, recompareColumn } from '../../src/core/suite/compare';
 import { EMBEDDED_REPORT_ID, offlineHtml } from '../../src/core/suite/exportHtml';
 import { TESTS } from '../../src/core/suite/registry';
-
-function normal(n: number, mean: number, seed: number): Float64Array {
-  const r = seededRandom(seed);
-  return Float64Array.from({ length: n }, () => mean + Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r()));
-}
-
-function num(name: string, values: ArrayLike<number>): NumericColumn {
-  const v = Float64Array.from(values);
-  return { name, type: 'numeric', values: v, nullCount: v.filter((x) => Number.isNaN(x)).length };
-}
-
-function cat(name: string, values: (string | null)[]): CodedColumn {
-  const categories: string[] = [];
-  const codes = Int32Array.from(values, (v) => {
-    if (v === null) return -1;
-    let i = categories.indexOf(v);
-    if (i < 0) i = categories.push(v) - 1;
-    return i;
-  });
-  return { name, type: 'categorical', codes, categories, nullCount: values.filter((v) => v === null).length };
-}
-
-function table(columns: Column[], path: string): Table {
-  const first = columns[0];
-  const rows = 'values' in first ? first.values.length : first.codes.length;
-  return { path, format: 'csv', rows, totalRows: rows, columns, skipped: [] };
-}
 
 const refX = normal(400, 0, 1);
 const curX = normal(300, 0.3, 2);

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { compareTables } from '../../src/core/suite/compare';
 import type { DriftReport } from '../../src/core/suite/report';
 import { expandSuite, judgeComparison, parseSuiteFile, runSuite, suiteOptionsFor } from '../../src/core/suite/suiteApi';
-import type { NumericColumn, Table } from '../../src/core/io/table';
+import { num, table } from './support/tables';
 
 const root = resolve(__dirname, '../../..');
 const schema = JSON.parse(readFileSync(join(root, 'media', 'drift-suite.schema.json'), 'utf8'));
@@ -127,10 +127,6 @@ test('suiteOptionsFor: settings < the file\'s defaults < the comparison; id colu
   assert.deepEqual(o.exclude, ['tmp_*', 'user_id']);
 });
 
-function num(name: string, values: number[]): NumericColumn {
-  return { name, type: 'numeric', values: Float64Array.from(values), nullCount: 0 };
-}
-const table = (cols: NumericColumn[]): Table => ({ path: '/x.csv', format: 'csv', rows: cols[0].values.length, totalRows: cols[0].values.length, columns: cols, skipped: [] });
 const ramp = (n: number, shift: number) => Array.from({ length: n }, (_, i) => i + shift);
 
 test('compareTables: include and exclude take names and globs', () => {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seededRandom } from '../../src/core/io/sample';
-import type { CodedColumn, Column, NumericColumn, Table } from '../../src/core/io/table';
+import { cat, normal, num, table } from './support/tables';
 import {
   andersonKSample,
   chiSquaredHomogeneity,
@@ -19,32 +18,6 @@ import { defaultTest } from '../../src/core/suite/choice';
 import { adjustPValues } from '../../src/core/suite/corrections';
 import { TESTS } from '../../src/core/suite/registry';
 import { TEST_IDS } from '../../src/core/suite/report';
-
-function normal(n: number, mean: number, seed: number): Float64Array {
-  const r = seededRandom(seed);
-  return Float64Array.from({ length: n }, () => mean + Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r()));
-}
-
-function num(name: string, values: ArrayLike<number>): NumericColumn {
-  const v = Float64Array.from(values);
-  return { name, type: 'numeric', values: v, nullCount: v.filter((x) => Number.isNaN(x)).length };
-}
-
-function cat(name: string, values: (string | null)[], type: CodedColumn['type'] = 'categorical'): CodedColumn {
-  const categories: string[] = [];
-  const codes = Int32Array.from(values, (v) => {
-    if (v === null) return -1;
-    let i = categories.indexOf(v);
-    if (i < 0) i = categories.push(v) - 1;
-    return i;
-  });
-  return { name, type, codes, categories, nullCount: values.filter((v) => v === null).length };
-}
-
-function table(columns: Column[], path = '/data/x.csv'): Table {
-  const rows = columns.length ? ('values' in columns[0] ? columns[0].values.length : columns[0].codes.length) : 0;
-  return { path, format: 'csv', rows, totalRows: rows, columns, skipped: [] };
-}
 
 function assertClose(actual: number, expected: number): void {
   assert.ok(Math.abs(actual - expected) <= 1e-12 * Math.abs(expected), `${actual} vs ${expected}`);
