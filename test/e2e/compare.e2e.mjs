@@ -9,23 +9,11 @@
 // Saves test-results/e2e-compare.png and e2e-cancel.png (and e2e-failure.png on failure).
 // Last line: "e2e: N passed, N failed".
 // Usage: node test/e2e/compare.e2e.mjs [--extension PATH] [--workspace PATH]
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { extensionHostLine, isWorkbenchNoise, openWorkbench } from '../host/browser.mjs';
-import { startCodeServer, workbenchUrl } from '../host/code-server.mjs';
+import { join } from 'node:path';
 import { BIG_ROWS, writeBigCsv } from './big-csv.mjs';
-import { contextMenu, driftPanel, explorerRow, runCommand, step, steps, toast } from './workbench.mjs';
+import { e2eSession, results } from './session.mjs';
+import { contextMenu, driftPanel, explorerRow, runCommand, step, toast } from './workbench.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i < 0 ? fallback : process.argv[i + 1];
-};
-const extensionDevelopmentPath = resolve(arg('--extension', root));
-const fixtureWorkspace = resolve(arg('--workspace', join(root, 'test', 'fixtures', 'workspace')));
-const results = join(root, 'test-results');
 const OVERALL_TIMEOUT_MS = 180_000;
 // The cancel scenario's files: 3.5 M rows each, ~80 MB; the CLI needs well over 10 s to compare them here.
 const BIG_REFERENCE = 'big-reference.csv';
@@ -38,48 +26,18 @@ const STABLE_COLUMNS = ['income', 'city'];
 /** A row with that drift verdict holding the column name as the whole text of one of its elements. */
 const nameIn = (drifted, name) => `[data-drifted="${drifted}"] :text-is("${name}")`;
 
-mkdirSync(results, { recursive: true });
 // A temp copy of the fixture workspace plus the big files, so nothing large is ever written into the repository.
-const workspace = mkdtempSync(join(tmpdir(), 'drift-e2e-workspace-'));
-const dropWorkspace = () => rmSync(workspace, { recursive: true, force: true });
-process.once('exit', dropWorkspace);
-let server;
-let browser;
+const session = e2eSession({ label: 'e2e', failureShot: 'e2e-failure.png', timeoutMs: OVERALL_TIMEOUT_MS });
+const { workspace } = session;
 let page;
-const hostLines = []; // recent extension-host output, printed when a step fails
-const cleanup = async () => {
-  await browser?.close().catch(() => {});
-  await server?.stop().catch(() => {});
-  dropWorkspace();
-};
-process.stdout.on('error', () => {}); // piped into `head`: keep going to cleanup
-for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => cleanup().then(() => process.exit(130)));
-const overall = setTimeout(async () => {
-  console.log(`  ✘ timed out after ${OVERALL_TIMEOUT_MS / 1000} s`);
-  await page?.screenshot({ path: join(results, 'e2e-failure.png') }).catch(() => {});
-  await cleanup();
-  console.log(`e2e: ${steps.passed} passed, ${steps.failed + 1} failed`);
-  process.exit(1);
-}, OVERALL_TIMEOUT_MS);
 
-const started = Date.now();
 console.log('e2e: Compare with Reference from the Explorer');
 try {
   await step('code-server starts and the workbench opens', async () => {
-    cpSync(fixtureWorkspace, workspace, { recursive: true });
-    writeBigCsv(join(workspace, BIG_REFERENCE), BIG_ROWS, 1);
-    writeBigCsv(join(workspace, BIG_CURRENT), BIG_ROWS, 2);
-    server = await startCodeServer({ workspace });
-    const url = workbenchUrl({ port: server.port, workspace, extensionDevelopmentPath });
-    ({ browser, page } = await openWorkbench(url, {
-      onConsole: async (msg) => {
-        const line = await extensionHostLine(msg);
-        if (line !== undefined && !isWorkbenchNoise(line)) hostLines.push(line.slice(0, 500));
-        if (hostLines.length > 40) hostLines.shift();
-      },
-    }));
-    page.setDefaultTimeout(30_000);
-    await page.locator('.monaco-workbench').waitFor();
+    page = await session.open((dir) => {
+      writeBigCsv(join(dir, BIG_REFERENCE), BIG_ROWS, 1);
+      writeBigCsv(join(dir, BIG_CURRENT), BIG_ROWS, 2);
+    });
   });
 
   await step('the Explorer lists reference.csv and current.csv', async () => {
@@ -170,12 +128,6 @@ try {
     console.log(`    screenshot: ${join('test-results', 'e2e-cancel.png')}`);
   });
 } catch {
-  await page?.screenshot({ path: join(results, 'e2e-failure.png') }).catch(() => {});
-  if (page) console.log(`    screenshot: ${join('test-results', 'e2e-failure.png')}`);
-  if (hostLines.length) console.log(`    extension host output:\n      ${hostLines.join('\n      ')}`);
+  await session.reportFailure();
 }
-clearTimeout(overall);
-await cleanup();
-console.log(`e2e: took ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`e2e: ${steps.passed} passed, ${steps.failed} failed`);
-process.exit(steps.failed > 0 ? 1 : 0);
+await session.finish();

@@ -13,48 +13,18 @@
 //   suite   "Drift: Run Drift Suite": the overview, drill-down and back; the Testing view lists the comparisons.
 // Last line: "panel: N passed, N failed".
 // Usage: node test/e2e/panel.e2e.mjs [--extension PATH] [--workspace PATH]
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { extensionHostLine, isWorkbenchNoise, openWorkbench } from '../host/browser.mjs';
-import { startCodeServer, workbenchUrl } from '../host/code-server.mjs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { HOSTILE_COLUMN, HOSTILE_NEW_VALUE, WIDE_COLUMNS, writePanelFiles } from './panel-files.mjs';
-import { contextMenu, driftPanel, explorerRow, runCommand, step, steps } from './workbench.mjs';
+import { e2eSession, results } from './session.mjs';
+import { contextMenu, driftPanel, explorerRow, runCommand, step } from './workbench.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i < 0 ? fallback : process.argv[i + 1];
-};
-const extensionDevelopmentPath = resolve(arg('--extension', root));
-const fixtureWorkspace = resolve(arg('--workspace', join(root, 'test', 'fixtures', 'workspace')));
-const results = join(root, 'test-results');
 const OVERALL_TIMEOUT_MS = 300_000;
 
-mkdirSync(results, { recursive: true });
-const workspace = mkdtempSync(join(tmpdir(), 'drift-e2e-panel-'));
-const dropWorkspace = () => rmSync(workspace, { recursive: true, force: true });
-process.once('exit', dropWorkspace);
-let server;
-let browser;
+const session = e2eSession({ label: 'panel', failureShot: 'e2e-panel-failure.png', timeoutMs: OVERALL_TIMEOUT_MS });
+const { workspace, dialogs } = session;
 let page;
-const hostLines = [];
-const dialogs = [];
-const cleanup = async () => {
-  await browser?.close().catch(() => {});
-  await server?.stop().catch(() => {});
-  dropWorkspace();
-};
-process.stdout.on('error', () => {});
-for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => cleanup().then(() => process.exit(130)));
-const overall = setTimeout(async () => {
-  console.log(`  ✘ timed out after ${OVERALL_TIMEOUT_MS / 1000} s`);
-  await page?.screenshot({ path: join(results, 'e2e-panel-failure.png') }).catch(() => {});
-  await cleanup();
-  console.log(`panel: ${steps.passed} passed, ${steps.failed + 1} failed`);
-  process.exit(1);
-}, OVERALL_TIMEOUT_MS);
 
 const panel = () => driftPanel(page);
 const row = (name) => panel().locator(`.grid-row[data-column="${name.replace(/["\\]/g, '\\$&')}"]`);
@@ -101,32 +71,18 @@ async function setColorTheme(theme) {
   writeFileSync(settings, JSON.stringify({ ...current, 'workbench.colorTheme': theme }, null, 2));
 }
 
-const started = Date.now();
-console.log('e2e panel: the drift panel in the workbench');
+console.log('panel: the drift panel in the workbench');
 try {
   await step('code-server starts and the workbench opens', async () => {
-    cpSync(fixtureWorkspace, workspace, { recursive: true });
-    writePanelFiles(workspace);
-    writeFileSync(join(workspace, 'drift-suite.json'), JSON.stringify({
-      comparisons: [
-        { name: 'main', reference: 'reference.csv', current: 'current.csv' },
-        { name: 'hostile', reference: 'hostile-reference.csv', current: 'hostile-current.csv' },
-      ],
-    }, null, 2));
-    server = await startCodeServer({ workspace });
-    const url = workbenchUrl({ port: server.port, workspace, extensionDevelopmentPath });
-    ({ browser, page } = await openWorkbench(url, {
-      onConsole: async (msg) => {
-        const line = await extensionHostLine(msg);
-        if (line !== undefined && !isWorkbenchNoise(line)) hostLines.push(line.slice(0, 500));
-        if (hostLines.length > 40) hostLines.shift();
-      },
-    }));
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
+    page = await session.open((dir) => {
+      writePanelFiles(dir);
+      writeFileSync(join(dir, 'drift-suite.json'), JSON.stringify({
+        comparisons: [
+          { name: 'main', reference: 'reference.csv', current: 'current.csv' },
+          { name: 'hostile', reference: 'hostile-reference.csv', current: 'hostile-current.csv' },
+        ],
+      }, null, 2));
     });
-    page.setDefaultTimeout(30_000);
     await explorerRow(page, 'current.csv').waitFor({ timeout: 60_000 });
   });
 
@@ -201,7 +157,7 @@ try {
   });
 
   await step('the exported page opens offline and shows the report, with no errors', async () => {
-    const context = await browser.newContext({ offline: true });
+    const context = await session.browser.newContext({ offline: true });
     const offline = await context.newPage();
     const errors = [];
     offline.on('pageerror', (e) => errors.push(String(e)));
@@ -318,12 +274,6 @@ try {
     await page.screenshot({ path: join(results, 'panel-suite.png') });
   });
 } catch {
-  await page?.screenshot({ path: join(results, 'e2e-panel-failure.png') }).catch(() => {});
-  if (page) console.log(`    screenshot: ${join('test-results', 'e2e-panel-failure.png')}`);
-  if (hostLines.length) console.log(`    extension host output:\n      ${hostLines.join('\n      ')}`);
+  await session.reportFailure();
 }
-clearTimeout(overall);
-await cleanup();
-console.log(`e2e panel: took ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`panel: ${steps.passed} passed, ${steps.failed} failed`);
-process.exit(steps.failed > 0 ? 1 : 0);
+await session.finish();
