@@ -20,6 +20,7 @@ import {
   typeText,
   verdictText,
 } from './format';
+import { rowNavigation } from './rowNavigation';
 import { typeIcon } from './typeIcon';
 
 /** Rows created per batch: enough to fill a tall panel, few enough to create in a frame. */
@@ -57,7 +58,6 @@ export function renderColumnTable(columns: readonly ColumnResult[], options: Tab
   const byName = new Map<string, HTMLElement>();
   let created = 0;
   let drawn = 0;
-  let active: HTMLElement | null = null;
 
   let settle: () => void = () => {};
   const settled = new Promise<void>((resolve) => (settle = resolve));
@@ -108,60 +108,11 @@ export function renderColumnTable(columns: readonly ColumnResult[], options: Tab
     while (created <= index && created < columns.length) addBatch();
   }
 
-  function setActive(row: HTMLElement | null, focus: boolean): void {
-    if (!row) return;
-    if (active && active !== row) active.tabIndex = -1;
-    active = row;
-    row.tabIndex = 0;
-    if (focus) row.focus();
-  }
-
-  function rowIndex(row: Element): number {
-    return Number((row as HTMLElement).dataset.index);
-  }
-
   function rowAt(index: number): HTMLElement | null {
     if (index < 0 || index >= columns.length) return null;
     renderThrough(index);
     return byName.get(columns[index].name) ?? null;
   }
-
-  body.addEventListener('click', (event) => {
-    const row = (event.target as Element).closest<HTMLElement>('.grid-row[data-column]');
-    // A click that selected text is not a request to open the column.
-    if (!row || String(window.getSelection() ?? '').length > 0) return;
-    setActive(row, true);
-    options.onOpen(row.dataset.column!);
-  });
-  body.addEventListener('focusin', (event) => {
-    const row = (event.target as Element).closest<HTMLElement>('.grid-row[data-column]');
-    if (row) setActive(row, false);
-  });
-  body.addEventListener('keydown', (event) => {
-    const row = (event.target as Element).closest<HTMLElement>('.grid-row[data-column]');
-    if (!row || event.target !== row) return;
-    const at = rowIndex(row);
-    const page = Math.max(1, Math.floor(window.innerHeight / Math.max(row.offsetHeight, 1)) - 1);
-    const target: Record<string, number> = {
-      ArrowDown: at + 1,
-      ArrowUp: at - 1,
-      PageDown: Math.min(columns.length - 1, at + page),
-      PageUp: Math.max(0, at - page),
-      Home: 0,
-      End: columns.length - 1,
-    };
-    if (event.key in target) {
-      event.preventDefault();
-      const next = rowAt(target[event.key]);
-      if (next) {
-        setActive(next, true);
-        next.scrollIntoView({ block: 'nearest' });
-      }
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      options.onOpen(row.dataset.column!);
-    }
-  });
 
   const element = h(
     'div',
@@ -177,9 +128,16 @@ export function renderColumnTable(columns: readonly ColumnResult[], options: Tab
 
   if (columns.length === 0) settle();
   addBatch();
-  const first = body.firstElementChild as HTMLElement | null;
-  if (first) first.tabIndex = 0;
-  active = first;
+  const nav = rowNavigation(
+    body,
+    {
+      selector: '.grid-row[data-column]',
+      count: () => columns.length,
+      rowAt,
+      open: (row) => options.onOpen(row.dataset.column!),
+    },
+    body.firstElementChild as HTMLElement | null,
+  );
   if (created < columns.length) batchObserver.observe(sentinel);
 
   return {
@@ -191,7 +149,7 @@ export function renderColumnTable(columns: readonly ColumnResult[], options: Tab
       const index = columns.findIndex((c) => c.name === name);
       const row = rowAt(index);
       if (!row) return false;
-      setActive(row, focus);
+      nav.setActive(row, focus);
       row.scrollIntoView({ block: 'nearest' });
       return true;
     },

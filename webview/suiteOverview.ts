@@ -11,6 +11,7 @@ import { badge, type Tone } from './components/badge';
 import { verdictTag } from './components/tag';
 import { h, type Child } from './dom';
 import { baseName, formatCount, formatDuration } from './format';
+import { rowNavigation } from './rowNavigation';
 import {
   columnCountsText,
   datasetText,
@@ -48,56 +49,11 @@ export function renderSuiteOverview(suite: SuiteReport, options: SuiteOverviewOp
   const body = h('div', { role: 'rowgroup' });
   const rows = results.map((r, i) => resultRow(r, i));
   body.append(...rows);
-  let active: HTMLElement | null = rows[0] ?? null;
-  if (active) active.tabIndex = 0;
-
-  function setActive(row: HTMLElement | null, focus: boolean): void {
-    if (!row) return;
-    if (active && active !== row) active.tabIndex = -1;
-    active = row;
-    row.tabIndex = 0;
-    if (focus) {
-      row.focus();
-      row.scrollIntoView({ block: 'nearest' });
-    }
-  }
-
   function open(row: HTMLElement): void {
     if (row.dataset.openable === 'true') options.onOpen(results[Number(row.dataset.index)].id);
   }
 
-  body.addEventListener('click', (event) => {
-    const row = (event.target as Element).closest<HTMLElement>('.suite-row[data-index]');
-    // A click that selected text is not a request to open the comparison.
-    if (!row || String(window.getSelection() ?? '').length > 0) return;
-    setActive(row, true);
-    open(row);
-  });
-  body.addEventListener('focusin', (event) => {
-    const row = (event.target as Element).closest<HTMLElement>('.suite-row[data-index]');
-    if (row) setActive(row, false);
-  });
-  body.addEventListener('keydown', (event) => {
-    const row = (event.target as Element).closest<HTMLElement>('.suite-row[data-index]');
-    if (!row || event.target !== row) return;
-    const at = Number(row.dataset.index);
-    const page = Math.max(1, Math.floor(window.innerHeight / Math.max(row.offsetHeight, 1)) - 1);
-    const target: Record<string, number> = {
-      ArrowDown: Math.min(rows.length - 1, at + 1),
-      ArrowUp: Math.max(0, at - 1),
-      PageDown: Math.min(rows.length - 1, at + page),
-      PageUp: Math.max(0, at - page),
-      Home: 0,
-      End: rows.length - 1,
-    };
-    if (event.key in target) {
-      event.preventDefault();
-      setActive(rows[target[event.key]] ?? null, true);
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      open(row);
-    }
-  });
+  const nav = rowNavigation(body, { selector: '.suite-row[data-index]', count: () => rows.length, rowAt: (i) => rows[i] ?? null, open }, rows[0] ?? null);
 
   const table = h(
     'div',
@@ -116,9 +72,9 @@ export function renderSuiteOverview(suite: SuiteReport, options: SuiteOverviewOp
     element,
     focus(id) {
       const index = id === null ? -1 : results.findIndex((r) => r.id === id);
-      setActive(rows[index] ?? rows[0] ?? null, true);
+      nav.setActive(rows[index] ?? rows[0] ?? null, true);
     },
-    active: () => (active ? results[Number(active.dataset.index)]?.id ?? null : null),
+    active: () => (nav.active ? results[Number(nav.active.dataset.index)]?.id ?? null : null),
   };
 }
 
