@@ -200,27 +200,8 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
     get workerBusy() {
       return worker?.busy ?? false;
     },
-    panel: {
-      get visible() {
-        return panel.visible;
-      },
-      get viewColumn() {
-        return panel.viewColumn;
-      },
-      get lastRendered() {
-        return panel.lastRendered;
-      },
-      get lastSelected() {
-        return panel.lastSelected;
-      },
-      get lastPosted() {
-        return panel.lastPosted;
-      },
-      get report() {
-        return panel.report;
-      },
-      receive: (message) => panel.receive(message),
-    },
+    // The controller itself: it has exactly the read-only surface the API describes.
+    panel,
     onDidRender: panel.onDidRender,
     onDidSelect: panel.onDidSelect,
     onDidPost: panel.onDidPost,
