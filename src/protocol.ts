@@ -6,6 +6,7 @@
 import type { ColumnTestResult, DriftReport, SuiteOptions, TestId } from './core/suite/report';
 import type { ParseOptions } from './core/io/table';
 import type { SuiteReport } from './core/suite/suiteTypes';
+import type { ColumnRole } from './core/suite/modelTypes';
 
 // ─── extension host → worker ────────────────────────────────────────────────
 
@@ -115,7 +116,14 @@ export type FromWebview =
   /** The webview script loaded and can take messages; `shown` = createdAt of the report it drew from saved state. */
   | { type: 'ready'; shown?: string }
   /** The webview finished drawing a report: how many column rows and charts it shows (lets tests check the panel). */
-  | { type: 'rendered'; columns: number; charts: number; driftedColumns: string[] }
+  | {
+      type: 'rendered';
+      columns: number;
+      charts: number;
+      driftedColumns: string[];
+      /** Model-aware sections drawn ahead of the column table, e.g. ["label", "prediction", "performance", "segments", "multivariate"]. */
+      modelSections?: string[];
+    }
   /** The user opened a column's detail (null: closed it). Lets tests check the panel. */
   | { type: 'selected'; column: string | null }
   /** The user asked to open a data file named in the report. */
@@ -132,6 +140,8 @@ export type FromWebview =
   | { type: 'columnTests'; column: string }
   /** Change a column's test and/or threshold (null: back to the default) and compare that column again. */
   | { type: 'setColumnTest'; column: string; test: TestId | null; threshold: number | null }
+  /** Give a column a role (target, prediction, score, segment, id; null: none) and compare again with it. */
+  | { type: 'setRole'; column: string; role: ColumnRole | null }
   /** Drill down from the suite overview into one comparison (`id` = SuiteComparisonResult.id); answered with `report`. */
   | { type: 'openComparison'; id: string }
   /** Back from a drilled-down report to the suite overview; answered with `suite`. */

@@ -3,6 +3,7 @@
  * extension, the extension posts it to the webview. Plain data only: numbers, strings, arrays, null.
  */
 import type { ColumnType, DataFormat } from '../io/table';
+import type { ColumnRole, ModelOptions, ModelReport } from './modelTypes';
 
 /** Ids of drift tests and distances as they appear in reports, settings and the CLI. */
 export const TEST_IDS = [
@@ -175,6 +176,8 @@ export interface ColumnResult {
   sides?: { reference?: SideSummary; current?: SideSummary };
   /** Where the test and threshold came from: the default choice, a per-type or a per-column setting. */
   choiceSource?: 'default' | 'type' | 'column';
+  /** The column's role for the model (target, prediction, score, segment), when it has one. */
+  role?: ColumnRole;
 }
 
 export interface DriftReport {
@@ -194,6 +197,8 @@ export interface DriftReport {
   createdAt: string;
   /** Wall time of the whole comparison (reading both files and testing), when it was measured. */
   durationMs?: number;
+  /** Label, prediction and performance drift, segments and multivariate drift; absent when model analysis is off. */
+  model?: ModelReport;
 }
 
 /** A column's test and/or threshold, set per column type or per column name. */
@@ -227,4 +232,6 @@ export interface SuiteOptions {
   include?: string[];
   /** These columns are never compared (names or globs), e.g. ids. Applied after `include`. */
   exclude?: string[];
+  /** Column roles and the model-aware analyses (label, prediction, performance, segment and multivariate drift). */
+  model?: ModelOptions;
 }
