@@ -2,6 +2,7 @@
 import type { ColumnType } from '../core/io/table';
 import { parseAssignment, parseColumnType, parseCorrection } from '../core/suite/overrides';
 import type { SuiteOptions, TestChoice } from '../core/suite/report';
+import { COLUMN_ROLES, TASK_KINDS, type ColumnRoles, type ModelOptions, type TaskKind } from '../core/suite/modelTypes';
 import type { ParseOptions } from '../core/io/table';
 
 export const USAGE = `Usage: drift-inspect compare <reference> <current> [options]
@@ -27,6 +28,14 @@ Options:
   --column-type NAME=TYPE     force a column's type: numeric, categorical, boolean, datetime, text (repeatable)
   --null-tokens A,B,...       cells read as missing (replaces NA, N/A, null, NULL, NaN, None, nan, n/a)
   --ragged-rows error|skip    rows with the wrong number of fields: fail (default) or skip and count
+  --role ROLE=COLUMN          a column's role: target, prediction, score, timestamp, segment or id (repeatable);
+                              unset roles are inferred from names (target, label, y, prediction, pred, y_pred, score…)
+  --task T                    classification, regression or transcription (default: inferred from the target)
+  --no-infer-roles            only the roles given with --role
+  --allowed-drop X            relative worsening of a performance metric tolerated (default 0.1 = 10%)
+  --bootstrap N               bootstrap replicates for the metrics' intervals (default 200; 0: none)
+  --segments N                segments of the segment column analysed, largest first (default 10; 0: none)
+  --no-multivariate           skip multivariate drift (domain classifier, MMD)
   -h, --help                  show this help
 
 Exit codes: 0 ran (no drift, or drift without --fail-on-drift / below --fail-on), 1 drift with --fail-on-drift
@@ -76,6 +85,8 @@ export function parseArgs(argv: string[]): CliArgs {
   const columnTypes: Record<string, ColumnType> = {};
   const byType: Partial<Record<ColumnType, TestChoice>> = {};
   const byColumn: Record<string, TestChoice> = {};
+  const roles: ColumnRoles = {};
+  const model: ModelOptions = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => {
@@ -149,6 +160,38 @@ export function parseArgs(argv: string[]): CliArgs {
         args.read = { ...args.read, raggedRows: mode };
         break;
       }
+      case '--role': {
+        const text = value();
+        const eq = text.indexOf('=');
+        const role = text.slice(0, eq);
+        if (eq <= 0 || eq === text.length - 1) throw new UsageError(`--role: "${text}" is not of the form ROLE=COLUMN`);
+        if (!(COLUMN_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role: "${role}" is not a role (${COLUMN_ROLES.join(', ')})`);
+        const column = text.slice(eq + 1);
+        if (role === 'id') roles.id = [...(roles.id as string[] | undefined ?? []), column];
+        else roles[role as Exclude<keyof ColumnRoles, 'id' | 'task'>] = column;
+        break;
+      }
+      case '--task': {
+        const task = value();
+        if (!(TASK_KINDS as readonly string[]).includes(task)) throw new UsageError(`--task must be ${TASK_KINDS.join(', ')}, not "${task}"`);
+        roles.task = task as TaskKind;
+        break;
+      }
+      case '--no-infer-roles':
+        model.inferRoles = false;
+        break;
+      case '--allowed-drop':
+        model.allowedDrop = number(arg, value(), 0, Number.MAX_VALUE);
+        break;
+      case '--bootstrap':
+        model.bootstrap = number(arg, value(), 0, 100_000, true);
+        break;
+      case '--segments':
+        model.topSegments = number(arg, value(), 0, 10_000, true);
+        break;
+      case '--no-multivariate':
+        model.multivariate = false;
+        break;
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
         positional.push(arg);
@@ -157,6 +200,8 @@ export function parseArgs(argv: string[]): CliArgs {
   if (Object.keys(byType).length > 0) args.suite.byType = byType;
   if (Object.keys(byColumn).length > 0) args.suite.byColumn = byColumn;
   if (Object.keys(columnTypes).length > 0) args.read = { ...args.read, columnTypes };
+  if (Object.keys(roles).length > 0) model.roles = roles;
+  if (Object.keys(model).length > 0) args.suite.model = model;
   if (command === 'suite') {
     if (positional.length > 1) throw new UsageError(`suite takes at most one suite file (got ${positional.length})`);
     return { command, file: positional[0] ?? 'drift-suite.json', format: args.format, failOn, maxRows: args.maxRows, suite: args.suite, read: args.read };

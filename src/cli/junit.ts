@@ -27,10 +27,17 @@ export function renderJunit(report: SuiteReport, failOn: Severity | 'none'): str
     const dataset = r.datasetMessage
       ? [`    <testcase classname="${xml(r.name)}" name="(dataset)">${datasetFails ? `\n      <failure message="${xml(r.datasetMessage)}" type="${r.datasetSeverity}">${xml(r.datasetMessage)}</failure>\n    ` : ''}</testcase>`]
       : [];
-    const failures = r.columns.filter((c) => fails(c.severity)).length + (datasetFails ? 1 : 0);
-    return `  <testsuite ${attrs(cases.length + dataset.length, failures, 0)}>\n${props}${[...cases, ...dataset].join('\n')}\n  </testsuite>`;
+    // Performance and multivariate drift are test cases of their own, named in parentheses like the dataset's.
+    const model = (r.modelFindings ?? []).map((f) => {
+      const head = `    <testcase classname="${xml(r.name)}" name="(${f.kind})">`;
+      if (fails(f.severity)) return `${head}\n      <failure message="${xml(f.message)}" type="${f.severity}">${xml(f.message)}</failure>\n    </testcase>`;
+      return `${head}\n      <system-out>${xml(`${f.severity}: ${f.message}`)}</system-out>\n    </testcase>`;
+    });
+    const failures =
+      r.columns.filter((c) => fails(c.severity)).length + (datasetFails ? 1 : 0) + (r.modelFindings ?? []).filter((f) => fails(f.severity)).length;
+    return `  <testsuite ${attrs(cases.length + dataset.length + model.length, failures, 0)}>\n${props}${[...cases, ...dataset, ...model].join('\n')}\n  </testsuite>`;
   });
-  const tests = report.results.reduce((n, r) => n + (r.error ? 1 : r.columns.length + (r.datasetMessage ? 1 : 0)), 0);
+  const tests = report.results.reduce((n, r) => n + (r.error ? 1 : r.columns.length + (r.datasetMessage ? 1 : 0) + (r.modelFindings?.length ?? 0)), 0);
   const failures = suites.reduce((n, s) => n + (s.match(/<failure /g)?.length ?? 0), 0);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(`drift suite ${report.file}`)}" tests="${tests}" failures="${failures}" errors="${report.counts.errored}" time="${(report.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

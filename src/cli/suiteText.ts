@@ -16,6 +16,7 @@ export function renderSuiteText(report: SuiteReport): string {
       continue;
     }
     if (r.datasetMessage) lines.push(`         ${MARK[r.datasetSeverity ?? 'none'].toLowerCase().padEnd(7)}  ${r.datasetMessage}`);
+    for (const f of r.modelFindings ?? []) lines.push(`         ${f.severity.padEnd(7)}  ${f.message}`);
     const findings = r.columns.filter((col) => col.severity !== 'none');
     for (const col of findings) lines.push(`         ${col.severity.padEnd(7)}  ${col.message}`);
     const passed = r.columns.length - findings.length;

@@ -1,6 +1,7 @@
 /** The CLI's plain-text report: a summary line and an aligned table, one row per column. */
 import { formatEvidence, formatNumber, formatVerdict } from '../core/suite/format';
 import { findingText } from '../core/suite/findingText';
+import { modelSectionsText } from '../core/suite/modelText';
 import type { DriftReport, Finding } from '../core/suite/report';
 
 /** One-sided columns and type changes already read in the verdict column; list the rest. */
@@ -10,7 +11,7 @@ export function renderText(report: DriftReport): string {
   const side = (label: string, s: DriftReport['reference']) =>
     `${label}: ${s.path} (${s.rows} rows${s.sampled ? `, sampled from ${s.totalRows}` : ''}, ${s.columns} columns)`;
   const rows = report.columns.map((c) => [
-    c.name,
+    c.role ? `${c.name} [${c.role}]` : c.name,
     c.type,
     c.test ?? '—',
     formatNumber(c.statistic),
@@ -34,6 +35,7 @@ export function renderText(report: DriftReport): string {
     ...notes,
     `dataset drift: ${report.datasetDrift ? 'YES' : 'no'} (${report.driftedColumns} of ${report.judgedColumns} columns drifted, share ${formatNumber(report.driftShare)}, threshold ${formatNumber(report.datasetDriftShare)}` +
       `${report.correction === 'none' ? '' : `; p-values ${report.correction.replace(/_/g, '-')}-adjusted`})`,
+    ...(report.model ? modelSectionsText(report.model) : []),
     '',
     line(header),
     ...rows.map(line),

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { formatEvidence } from '../core/suite/format';
 import { findingText } from '../core/suite/findingText';
+import { modelFindings } from '../core/suite/modelText';
 import type { ColumnResult, DriftReport } from '../core/suite/report';
 import { hasHeaderLine, readHeaderCells } from './headerCells';
 
@@ -28,9 +29,16 @@ export class DriftDiagnostics implements vscode.Disposable {
   /** Per file (Uri string): each published diagnostic's range, message and column. */
   private readonly columns = new Map<string, { range: vscode.Range; message: string; column: string }[]>();
 
-  /** A comparison's drifted columns (Warning) and schema findings (Information). */
+  /**
+   * A comparison's drifted columns (Warning), performance drift (Warning, on the target's header cell) and
+   * multivariate drift (Warning, line 1), and schema findings (Information).
+   */
   async publish(current: vscode.Uri, report: DriftReport): Promise<vscode.Diagnostic[]> {
     const findings: Finding[] = [
+      ...modelFindings(report).map((f) => {
+        const column = f.column ? report.columns.find((c) => c.name === f.column && c.currentIndex !== undefined) : undefined;
+        return { ...(column ? { column } : {}), message: f.message, severity: vscode.DiagnosticSeverity.Warning, code: `${f.kind}_drift` };
+      }),
       ...report.columns
         .filter((c) => c.drifted === true)
         .map((c) => ({ column: c, message: `Drift in "${c.name}": ${formatEvidence(c)}`, severity: vscode.DiagnosticSeverity.Warning, code: c.test ?? undefined })),

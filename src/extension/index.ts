@@ -112,6 +112,11 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
     export: (report, format, theme) => exporter.exportWithDialog(report, format, theme.css ? theme : undefined),
     columnTests: (report, column) => columns.columnTests(report, column),
     setColumnTest: (report, column, test, threshold) => columns.setColumnTest(report, column, test, threshold),
+    setRole: (report, column, role) => {
+      log.info(`column "${column}" of ${report.current.path}: role ${role ?? 'none'}`);
+      overrides.setRole(report.current.path, column, role);
+      return compare.rerun(report);
+    },
   });
 
   /** Opens the panel on a column of the last report of `file`; false when this session has none. */

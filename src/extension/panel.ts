@@ -9,6 +9,7 @@
  * too, or not: the webview ignores a report it already shows, unless it comes with a column to focus.)
  */
 import * as vscode from 'vscode';
+import { COLUMN_ROLES, type ColumnRole } from '../core/suite/modelTypes';
 import type { DriftReport, TestId } from '../core/suite/report';
 import type { SuiteReport } from '../core/suite/suiteTypes';
 import type { ExportFormat, FromWebview, ToWebview } from '../protocol';
@@ -25,6 +26,8 @@ export interface PanelActions {
   export(report: DriftReport, format: ExportFormat, theme: { css: string; bodyClass: string }): Promise<unknown>;
   columnTests(report: DriftReport, column: string): Promise<unknown>;
   setColumnTest(report: DriftReport, column: string, test: TestId | null, threshold: number | null): Promise<unknown>;
+  /** Gives a column a role (null: none) and compares the files again with it. */
+  setRole(report: DriftReport, column: string, role: ColumnRole | null): Promise<unknown>;
 }
 
 /** The panel's state messages: the latest one is what a (re)loaded webview must show. */
@@ -208,6 +211,13 @@ export class DriftPanel implements vscode.Disposable {
         return;
       case 'setColumnTest':
         await this.actions.setColumnTest(report, message.column, message.test, message.threshold);
+        return;
+      case 'setRole':
+        if (typeof message.column !== 'string' || (message.role !== null && !COLUMN_ROLES.includes(message.role))) {
+          this.log.warn(`panel asked for an unknown role ${JSON.stringify(message.role)}`);
+          return;
+        }
+        await this.actions.setRole(report, message.column, message.role);
         return;
     }
   }

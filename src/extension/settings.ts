@@ -5,6 +5,7 @@ import { COLUMN_TYPES } from '../core/suite/overrides';
 import { isTestId } from '../core/suite/registry';
 import type { Correction, SuiteOptions, TestChoice } from '../core/suite/report';
 import type { ParseOptions } from '../core/io/table';
+import { COLUMN_ROLES, TASK_KINDS, type ColumnRoles, type ModelOptions, type TaskKind } from '../core/suite/modelTypes';
 
 export interface Settings {
   suite: SuiteOptions;
@@ -43,6 +44,7 @@ export function readSettings(scope?: vscode.Uri): Settings {
   }
   return {
     suite: {
+      model: modelOptions(c, problems),
       pValueThreshold: c.get<number>('pValueThreshold'),
       distanceThreshold: c.get<number>('distanceThreshold'),
       datasetDriftShare: c.get<number>('datasetDriftShare'),
@@ -60,5 +62,35 @@ export function readSettings(scope?: vscode.Uri): Settings {
     },
     maxRows: c.get<number>('maxRows') ?? 1_000_000,
     problems,
+  };
+}
+
+/** The model-aware settings: roles (checked one by one), performance, segments and multivariate drift. */
+function modelOptions(c: vscode.WorkspaceConfiguration, problems: string[]): ModelOptions {
+  const raw = c.get<Record<string, unknown>>('roles') ?? {};
+  const roles: ColumnRoles = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'task') {
+      if (TASK_KINDS.includes(value as TaskKind)) roles.task = value as TaskKind;
+      else problems.push(`driftInspector.roles.task: ${JSON.stringify(value)} is not a task (${TASK_KINDS.join(', ')})`);
+    } else if (!(COLUMN_ROLES as readonly string[]).includes(key)) {
+      problems.push(`driftInspector.roles: "${key}" is not a role (${COLUMN_ROLES.join(', ')}, task)`);
+    } else if (key === 'id' && Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+      roles.id = value as string[];
+    } else if (typeof value === 'string' && value !== '') {
+      roles[key as Exclude<keyof ColumnRoles, 'task'>] = value;
+    } else {
+      problems.push(`driftInspector.roles.${key}: expected a column name`);
+    }
+  }
+  return {
+    roles,
+    inferRoles: c.get<boolean>('inferRoles'),
+    allowedDrop: c.get<number>('performance.allowedDrop'),
+    bootstrap: c.get<number>('performance.bootstrap'),
+    topSegments: c.get<number>('segments.top'),
+    multivariate: c.get<boolean>('multivariate.enabled'),
+    multivariateRows: c.get<number>('multivariate.sampleRows'),
+    domainAucThreshold: c.get<number>('multivariate.aucThreshold'),
   };
 }

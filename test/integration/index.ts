@@ -19,6 +19,7 @@ export async function run(): Promise<void> {
     require('./panelActions.test');
     require('./problems.test');
     require('./suite.test');
+    require('./model.test');
   } catch (err) {
     loadError = err; // a test module that throws while loading counts as one failure, reported below
   }

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { NULL_TOKENS } from '../../src/core/io/infer';
 import { DEFAULTS } from '../../src/core/suite/compare';
+import { MODEL_DEFAULTS } from '../../src/core/suite/model';
 
 const pkg = JSON.parse(readFileSync(join(resolve(__dirname, '../../..'), 'package.json'), 'utf8'));
 const setting = (name: string) => pkg.contributes.configuration.properties[`driftInspector.${name}`];
@@ -18,6 +19,13 @@ test('settings defaults equal the core defaults', () => {
   assert.equal(setting('datasetDriftShare').default, DEFAULTS.datasetDriftShare);
   assert.equal(setting('correction').default, DEFAULTS.correction);
   assert.equal(setting('psiMajorThreshold').default, DEFAULTS.psiMajorThreshold);
+  assert.equal(setting('inferRoles').default, MODEL_DEFAULTS.inferRoles);
+  assert.equal(setting('performance.allowedDrop').default, MODEL_DEFAULTS.allowedDrop);
+  assert.equal(setting('performance.bootstrap').default, MODEL_DEFAULTS.bootstrap);
+  assert.equal(setting('segments.top').default, MODEL_DEFAULTS.topSegments);
+  assert.equal(setting('multivariate.enabled').default, MODEL_DEFAULTS.multivariate);
+  assert.equal(setting('multivariate.sampleRows').default, MODEL_DEFAULTS.multivariateRows);
+  assert.equal(setting('multivariate.aucThreshold').default, MODEL_DEFAULTS.domainAucThreshold);
   assert.deepEqual(setting('nullTokens').default, NULL_TOKENS.filter((t) => t !== ''), 'the empty cell is always missing, listed or not');
 });
 

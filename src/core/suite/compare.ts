@@ -10,7 +10,10 @@ import { defaultTest, FEW_VALUES_MAX, resolveChoice } from './choice';
 import { findingsOf } from './findings';
 import { sideSummary } from './sides';
 import { adjustPValues } from './corrections';
+import { modelAnalysis, modelColumns, modelSettingsOf } from './model';
 import { TESTS, type TestOutcome, type TestSpec } from './registry';
+import { resolveRoles, roleOf } from './roles';
+import { segmentOptions } from './segments';
 import type { ColumnResult, DatasetSummary, DriftReport, SuiteOptions, TestId } from './report';
 import { categoricalSamples, isCoded, numericAsCategories, numericSamples, total, type ColumnSamples } from './samples';
 
@@ -30,13 +33,30 @@ export function compareTables(reference: Table, current: Table, options: SuiteOp
     reference = { ...reference, columns: reference.columns.filter((c) => keep(c.name)) };
     current = { ...current, columns: current.columns.filter((c) => keep(c.name)) };
   }
+  const model = modelSettingsOf(settings.model);
+  const { roles, notes } = resolveRoles(reference, current, model.roles, model.inferRoles, model.unassigned);
+  // Ids are never tested.
+  if (roles.id.length) {
+    const untested = (c: Column) => !roles.id.includes(c.name);
+    reference = { ...reference, columns: reference.columns.filter(untested) };
+    current = { ...current, columns: current.columns.filter(untested) };
+  }
   const currentByName = new Map(current.columns.map((c) => [c.name, c]));
   const referenceNames = new Set(reference.columns.map((c) => c.name));
   const compared: ColumnResult[] = [
     ...reference.columns.map((ref) => compareColumn(ref, currentByName.get(ref.name), settings)),
     ...current.columns.filter((c) => !referenceNames.has(c.name)).map((cur) => compareColumn(undefined, cur, settings)),
-  ];
-  return assemble(summarize(reference), summarize(current), withPositions(compared, current), settings);
+  ].map((c) => {
+    const role = roleOf(c.name, roles);
+    return role ? { ...c, role } : c;
+  });
+  const report = assemble(summarize(reference), summarize(current), withPositions(compared, current), settings);
+  const segmentSettings = segmentOptions(options, roles);
+  const compareSegment = (r: Table, c: Table) => compareTables(r, c, segmentSettings);
+  return {
+    ...report,
+    model: modelAnalysis(reference, current, roles, notes, report.columns, model, settings.pValueThreshold, compareSegment),
+  };
 }
 
 /**
@@ -50,8 +70,11 @@ export function recompareColumn(report: DriftReport, reference: Table, current: 
   const ref = reference.columns.find((c) => c.name === name);
   const cur = current.columns.find((c) => c.name === name);
   const [again] = withPositions([compareColumn(ref, cur, settings)], current);
-  const columns = report.columns.map((c, i) => (i === at ? again : c));
-  return { ...assemble(report.reference, report.current, columns, settings), durationMs: report.durationMs };
+  const role = report.columns[at].role;
+  const columns = report.columns.map((c, i) => (i === at ? (role ? { ...again, role } : again) : c));
+  const assembled = assemble(report.reference, report.current, columns, settings);
+  const model = report.model && { ...report.model, ...modelColumns(report.model.roles, assembled.columns) };
+  return { ...assembled, durationMs: report.durationMs, ...(model ? { model } : {}) };
 }
 
 export type Settings = SuiteOptions & { -readonly [K in keyof typeof DEFAULTS]: NonNullable<SuiteOptions[K]> };

@@ -183,6 +183,8 @@ export interface ModelReport {
   performance: PerformanceReport | null;
   segments: SegmentsReport | null;
   multivariate: MultivariateReport | null;
+  /** Roles that could not be applied (a named column in neither file, a non-numeric score). */
+  notes: string[];
 }
 
 /** Options of the model-aware analyses (SuiteOptions.model). */
@@ -190,11 +192,15 @@ export interface ModelOptions {
   roles?: ColumnRoles;
   /** Infer roles from conventional column names (default true). */
   inferRoles?: boolean;
+  /** Columns never given a role by inference (e.g. a "label" column that is not the target). */
+  unassigned?: string[];
   /** Relative worsening of a metric tolerated (default 0.1: 10% worse than the reference). */
   allowedDrop?: number;
   /** Bootstrap replicates for metric differences (default 200; 0 turns the intervals off). */
   bootstrap?: number;
-  /** Segments analysed (largest first, default 10). */
+  /** Confusion matrices in the performance report (default true). */
+  confusion?: boolean;
+  /** Segments analysed (largest first, default 10; 0: none). */
   topSegments?: number;
   /** Multivariate drift (default true). */
   multivariate?: boolean;

@@ -4,6 +4,7 @@
  * (line, column, JSON path) so the editor, the Test Explorer and the CLI can all say where to fix it.
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { TASK_KINDS } from './modelTypes';
 import { TEST_IDS } from './report';
 import type { ComparisonSpec, SuiteFile, SuiteLocation, SuiteProblem, SuiteSpec } from './suiteTypes';
 import { SEVERITIES } from './suiteTypes';
@@ -12,8 +13,8 @@ export const SUITE_FILE_NAME = 'drift-suite.json';
 
 const COLUMN_TYPES = ['numeric', 'categorical', 'boolean', 'datetime', 'text'];
 const CORRECTIONS = ['none', 'bonferroni', 'benjamini_hochberg'];
-const ROLE_KEYS = ['target', 'prediction', 'timestamp', 'segment', 'id'];
-const SEVERITY_KEYS = ['drift', 'majorDrift', 'datasetDrift', 'schemaChange'];
+const ROLE_KEYS = ['target', 'prediction', 'score', 'timestamp', 'segment', 'id', 'task'];
+const SEVERITY_KEYS = ['drift', 'majorDrift', 'datasetDrift', 'schemaChange', 'performance', 'multivariateDrift'];
 
 type Check = (node: Node, path: (string | number)[]) => void;
 
@@ -85,6 +86,8 @@ export function parseSuiteFile(path: string, text: string): SuiteFile {
     correction: oneOf(CORRECTIONS, 'correction'),
     psiMajorThreshold: number(0, Infinity, { exclusiveMin: true }),
     majorEffectSize: number(0, Infinity, { exclusiveMin: true }),
+    allowedDrop: number(0, Infinity),
+    multivariate: boolean,
     bins: number(1, 10_000, { integer: true }),
     missingAsCategory: boolean,
     maxRows: number(1, Number.MAX_SAFE_INTEGER, { integer: true }),
@@ -102,7 +105,7 @@ export function parseSuiteFile(path: string, text: string): SuiteFile {
       current: nonEmptyString,
       include: stringArray,
       exclude: stringArray,
-      roles: object(Object.fromEntries(ROLE_KEYS.map((k) => [k, k === 'id' ? roleId : string])), [], 'role'),
+      roles: object(Object.fromEntries(ROLE_KEYS.map((k) => [k, k === 'id' ? roleId : k === 'task' ? oneOf(TASK_KINDS, 'task') : string])), [], 'role'),
     },
     ['name', 'reference', 'current'],
   );

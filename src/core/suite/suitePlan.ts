@@ -90,6 +90,11 @@ export function suiteOptionsFor(file: SuiteFile, index: number, base: SuiteOptio
     }),
     byType: { ...base.byType, ...s.testsByType },
     byColumn: { ...base.byColumn, ...s.tests },
+    model: {
+      ...base.model,
+      ...definedOnly({ allowedDrop: s.allowedDrop, multivariate: s.multivariate }),
+      ...(s.roles ? { roles: { ...base.model?.roles, ...s.roles } } : {}),
+    },
   };
 }
 

@@ -4,10 +4,18 @@
  */
 import { formatEvidence } from './format';
 import type { DriftReport } from './report';
-import type { Severity, SeverityRules, SuiteColumnResult } from './suiteTypes';
+import { modelFindings } from './modelText';
+import type { Severity, SeverityRules, SuiteColumnResult, SuiteModelFinding } from './suiteTypes';
 import { SEVERITIES } from './suiteTypes';
 
-export const DEFAULT_SEVERITY: SeverityRules = { drift: 'warning', majorDrift: 'error', datasetDrift: 'error', schemaChange: 'warning' };
+export const DEFAULT_SEVERITY: SeverityRules = {
+  drift: 'warning',
+  majorDrift: 'error',
+  datasetDrift: 'error',
+  schemaChange: 'warning',
+  performance: 'warning',
+  multivariateDrift: 'warning',
+};
 /** Effect size (normalised Wasserstein or Jensen-Shannon distance) at or above which a drift counts as major. */
 export const DEFAULT_MAJOR_EFFECT = 0.25;
 
@@ -27,6 +35,7 @@ export interface Judged {
   columns: SuiteColumnResult[];
   datasetMessage?: string;
   datasetSeverity?: Severity;
+  modelFindings: SuiteModelFinding[];
 }
 
 export function judgeComparison(report: DriftReport, rules: Partial<SeverityRules> = {}, majorEffectSize = DEFAULT_MAJOR_EFFECT): Judged {
@@ -52,9 +61,11 @@ export function judgeComparison(report: DriftReport, rules: Partial<SeverityRule
   const datasetMessage = report.datasetDrift
     ? `Dataset drift: ${report.driftedColumns} of ${report.judgedColumns} columns drifted (share ${report.driftShare.toPrecision(3)} ≥ ${report.datasetDriftShare})`
     : undefined;
+  const model = modelFindings(report).map((f): SuiteModelFinding => ({ ...f, severity: f.kind === 'performance' ? r.performance : r.multivariateDrift }));
   return {
-    severity: worstSeverity([datasetSeverity, ...columns.map((c) => c.severity)]),
+    severity: worstSeverity([datasetSeverity, ...columns.map((c) => c.severity), ...model.map((f) => f.severity)]),
     columns,
+    modelFindings: model,
     ...(datasetMessage ? { datasetMessage, datasetSeverity } : {}),
   };
 }

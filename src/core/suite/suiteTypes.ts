@@ -3,7 +3,10 @@
  * them all (`SuiteReport`), which the CLI prints, the worker posts, the panel draws and the Test Explorer mirrors.
  */
 import type { ColumnType } from '../io/table';
+import type { ColumnRoles } from './modelTypes';
 import type { Correction, DriftReport, TestChoice } from './report';
+
+export type { ColumnRoles };
 
 /** How loud a result is: `none` passes silently; `info`/`warning`/`error` appear in Problems and gate CI. */
 export type Severity = 'none' | 'info' | 'warning' | 'error';
@@ -19,16 +22,10 @@ export interface SeverityRules {
   datasetDrift: Severity;
   /** A column only on one side or whose type changed (default warning). */
   schemaChange: Severity;
-}
-
-/** Roles of columns; ids are never tested. Later analyses (label/prediction drift) read target and prediction. */
-export interface ColumnRoles {
-  target?: string;
-  prediction?: string;
-  timestamp?: string;
-  segment?: string;
-  /** One or more id columns: excluded from testing. */
-  id?: string | string[];
+  /** A model metric worsened by more than the allowed drop (default warning). */
+  performance: Severity;
+  /** A domain classifier or the MMD test tells the files apart (default warning). */
+  multivariateDrift: Severity;
 }
 
 /** Settings a suite file may set for all comparisons (`defaults`) or for one (overriding the defaults). */
@@ -40,6 +37,10 @@ export interface ComparisonSettings {
   psiMajorThreshold?: number;
   /** Effect size (normalised Wasserstein / Jensen-Shannon distance) at or above which a drift is major (default 0.25). */
   majorEffectSize?: number;
+  /** Relative worsening of a performance metric tolerated (default 0.1). */
+  allowedDrop?: number;
+  /** Multivariate drift (default true). */
+  multivariate?: boolean;
   bins?: number;
   missingAsCategory?: boolean;
   maxRows?: number;
@@ -120,6 +121,14 @@ export interface SuiteColumnResult {
   major: boolean;
 }
 
+export interface SuiteModelFinding {
+  kind: 'performance' | 'multivariate';
+  severity: Severity;
+  message: string;
+  /** The column it points at (the target, for performance drift). */
+  column?: string;
+}
+
 export interface SuiteComparisonResult extends SuiteTask {
   /** Absent when the comparison could not run (`error` says why). */
   report?: DriftReport;
@@ -129,6 +138,8 @@ export interface SuiteComparisonResult extends SuiteTask {
   /** Dataset-level finding (dataset drift), if any, and its severity. */
   datasetMessage?: string;
   datasetSeverity?: Severity;
+  /** Model-level findings (performance drift, multivariate drift) with their severities. */
+  modelFindings?: SuiteModelFinding[];
   columns: SuiteColumnResult[];
   durationMs: number;
 }

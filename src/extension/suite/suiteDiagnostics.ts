@@ -39,6 +39,11 @@ function findingsOf(r: SuiteComparisonResult, prefix: string): Finding[] {
   if (r.datasetMessage && r.datasetSeverity && r.datasetSeverity !== 'none') {
     findings.push({ message: `${prefix}${r.datasetMessage}`, severity: SEVERITY[r.datasetSeverity], code: 'dataset_drift' });
   }
+  for (const f of r.modelFindings ?? []) {
+    if (f.severity === 'none') continue;
+    const column = f.column ? r.report?.columns.find((rc) => rc.name === f.column) : undefined;
+    findings.push({ ...(column ? { column } : {}), message: `${prefix}${f.message}`, severity: SEVERITY[f.severity], code: `${f.kind}_drift` });
+  }
   for (const c of r.columns) {
     if (c.severity === 'none') continue;
     const column = r.report?.columns.find((rc) => rc.name === c.name);
