@@ -49,13 +49,40 @@ const POISSON_CDF = (() => {
   return cdf;
 })();
 
-/** Fills `out` with independent Poisson(1) draws, by inversion of the tabulated CDF (~1.6 comparisons a draw). */
+/**
+ * A shortcut for the inversion: the draw for every u in [b/4096, (b+1)/4096), or -1 when a CDF step falls
+ * inside that bucket (a dozen of the 4096 buckets). One table read replaces the data-dependent comparison
+ * loop, whose branch mispredictions cost more than the random number itself.
+ */
+const TABLE_BITS = 12;
+const POISSON_TABLE = (() => {
+  const size = 1 << TABLE_BITS;
+  const table = new Int8Array(size);
+  let k = 0;
+  for (let b = 0; b < size; b++) {
+    const lo = b / size;
+    const hi = (b + 1) / size;
+    while (lo >= POISSON_CDF[k]) k++;
+    table[b] = hi <= POISSON_CDF[k] ? k : -1;
+  }
+  return table;
+})();
+
+/**
+ * Fills `out` with independent Poisson(1) draws by inversion of the tabulated CDF: k is the first index with
+ * u < P(X <= k). The bucket table gives k directly for all but ~0.3% of draws (the same k the search finds).
+ */
 function poissonWeights(out: Float64Array, random: () => number): void {
   const cdf = POISSON_CDF;
+  const table = POISSON_TABLE;
+  const size = 1 << TABLE_BITS;
   for (let i = 0; i < out.length; i++) {
     const u = random();
-    let k = 0;
-    while (u >= cdf[k]) k++;
+    let k = table[(u * size) | 0];
+    if (k < 0) {
+      k = 0;
+      while (u >= cdf[k]) k++;
+    }
     out[i] = k;
   }
 }
