@@ -285,8 +285,9 @@ export function rocAuc(positive: Uint8Array, score: Float64Array, weights?: Floa
 // ── log loss ────────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * sklearn 1.2's log_loss clips with `eps="auto"`, its default since 1.2: np.finfo(y_pred.dtype).eps, i.e.
- * 2^-52 for float64 scores (before 1.2 the default was 1e-15; 1.3 deprecates eps, 1.5 keeps the dtype's eps).
+ * The installed sklearn (1.2.1, Debian 12) clips log_loss's probabilities with its default `eps="auto"`:
+ * np.finfo(y_pred.dtype).eps, i.e. 2^-52 for float64 scores (sklearn/metrics/_classification.py; before 1.2
+ * the default was 1e-15, which would cost ln(1e15) ≈ 34.54 instead of ≈ 36.04 for a confidently wrong 0 or 1).
  */
 const EPS = 2.220446049250313e-16;
 
