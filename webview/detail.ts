@@ -4,18 +4,23 @@
  * every other test that fits plus the controls to change the column's test and threshold.
  */
 import type { ColumnResult, DriftReport, TestId } from '../src/core/suite/report';
+import type { ColumnRole } from '../src/core/suite/modelTypes';
 import { verdictTag } from './components/tag';
 import { destroyCharts, drawChart } from './charts';
 import { chartValuesTable, findingsList, sidesTable } from './detailTables';
 import { renderTestsSection, type TestsSection, type TestsState } from './detailTests';
 import { h, type Child } from './dom';
 import { adjustedText, exactNumber, formatCount, formatNumber, testName, thresholdText, typeText, verdictText } from './format';
+import { roleOf } from './modelFormat';
+import { roleControl } from './roleSelect';
 import { typeIcon } from './typeIcon';
 
 export interface DetailHandlers {
   close(): void;
   /** Null when there is no extension to run tests (offline page). */
   tests: { retry(): void; apply(test: TestId | null, threshold: number | null): void } | null;
+  /** Give the column a role (null: none) and compare again; null or absent when there is no extension (offline page). */
+  setRole?: ((role: ColumnRole | null) => void) | null;
 }
 
 export interface DetailView {
@@ -40,7 +45,7 @@ export function renderDetail(report: DriftReport, c: ColumnResult, handlers: Det
     { class: 'detail', id: 'detail', role: 'region', 'aria-labelledby': 'detail-title', 'data-column': c.name },
     h('header', { class: 'detail-head' }, typeIcon(c), title, verdictTag(verdictText(c), c.drifted, c.message), close),
     h('p', { class: 'why' }, whyText(report, c)),
-    facts(c),
+    facts(c, roleControl(c.name, roleOf(c, report.model?.roles), handlers.setRole ?? null)),
     chartSection(c),
     section('Per side', sidesTable(c)),
     section('Findings', findingsList((c.findings ?? []).filter((f) => f.kind !== 'only_in_reference' && f.kind !== 'only_in_current'))),
@@ -62,7 +67,7 @@ function section(heading: string, content: HTMLElement | null, ...more: Child[])
   return content ? h('section', { class: 'detail-section' }, h('h3', {}, heading), content, ...more) : null;
 }
 
-function facts(c: ColumnResult): HTMLElement {
+function facts(c: ColumnResult, role: Child): HTMLElement {
   const item = (label: string, value: Child, title?: string) => [h('dt', {}, label), h('dd', { title }, value)];
   const adjusted = adjustedText(c);
   return h(
@@ -75,6 +80,7 @@ function facts(c: ColumnResult): HTMLElement {
     ...item('Threshold', thresholdText(c)),
     ...(c.effectSize != null ? item('Effect size', `${formatNumber(c.effectSize)}${c.effectSizeMeasure ? ` (${testName(c.effectSizeMeasure)})` : ''}`, 'How far the distributions moved') : []),
     ...item('Values', `${formatCount(c.referenceNonNull)} reference, ${formatCount(c.currentNonNull)} current`, 'Non-missing values compared'),
+    ...item('Role', role, 'The column\'s role for the model (target, prediction, score, segment, timestamp, id)'),
   );
 }
 

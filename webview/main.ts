@@ -29,6 +29,7 @@ import { registerToolkit } from './components/toolkit';
 import { renderDetail, type DetailView } from './detail';
 import type { TestsState } from './detailTests';
 import { h } from './dom';
+import { renderModelSections } from './modelSections';
 import { renderEmpty, renderFailed, renderRunning } from './states';
 import { adoptStyles } from './styles';
 import { renderSummary, type SummaryActions } from './summary';
@@ -55,6 +56,8 @@ interface Shown {
   detail: DetailView | null;
   /** Replies to "columnTests" for this report, per column (a re-opened detail does not ask again). */
   tests: Map<string, TestsState>;
+  /** Model sections drawn ahead of the table (undefined for a report without `model`). */
+  modelSections?: string[];
 }
 
 let shown: Shown | null = null;
@@ -199,9 +202,12 @@ function drawReport(report: DriftReport, focus?: string): void {
   const toolbar = renderToolbar(report, view, changeView);
   const tableHost = h('div', { class: 'table-host', id: 'columns' });
   const detailHost = h('div', { class: 'detail-host' });
-  const layout = h('div', { class: 'layout' }, h('section', { class: 'columns', 'aria-label': 'Columns' }, toolbar.element, tableHost), detailHost);
+  const columnsSection = h('section', { class: 'columns', 'aria-label': 'Columns' }, toolbar.element, tableHost);
+  // Label/prediction drift, performance, segments, multivariate: above the table, beside an open detail.
+  const model = renderModelSections(report, (name) => openDetail(name, true));
+  const layout = h('div', { class: 'layout' }, model ? h('div', { class: 'main-column' }, model.element, columnsSection) : columnsSection, detailHost);
   root.replaceChildren(...[backBar(), renderSummary(report, actions), divider(), layout].filter((e): e is HTMLElement => e !== null));
-  shown = { report, toolbar, layout, tableHost, detailHost, table: null, detail: null, tests: new Map() };
+  shown = { report, toolbar, layout, tableHost, detailHost, table: null, detail: null, tests: new Map(), modelSections: model?.sections };
 
   drawTable();
   // The detail first: it narrows the table, which changes the row heights the scroll position refers to.
@@ -232,7 +238,13 @@ function drawTable(): void {
   const ready = table ? Promise.race([table.settled, new Promise((r) => setTimeout(r, 1000))]) : Promise.resolve();
   void ready.then(() => {
     if (shown !== s || s.table !== table) return; // redrawn meanwhile; that draw reports itself
-    vscode.postMessage({ type: 'rendered', columns: columns.length, charts: table?.charts() ?? 0, driftedColumns: drifted });
+    vscode.postMessage({
+      type: 'rendered',
+      columns: columns.length,
+      charts: table?.charts() ?? 0,
+      driftedColumns: drifted,
+      ...(s.modelSections ? { modelSections: s.modelSections } : {}),
+    });
   });
 }
 
@@ -247,7 +259,7 @@ function changeView(patch: Partial<ViewState>): void {
   view = { ...view, ...patch, scrollTop: 0 };
   shown.toolbar.update(view);
   // Back to the top of the table (the toolbar stays where it is when it is already in view).
-  const top = shown.layout.getBoundingClientRect().top + window.scrollY;
+  const top = (shown.tableHost.parentElement ?? shown.layout).getBoundingClientRect().top + window.scrollY;
   if (window.scrollY > top) window.scrollTo(0, top);
   drawTable();
   save();
@@ -269,6 +281,12 @@ function openDetail(name: string, focus: boolean): void {
             actedFromSuite = fromSuite;
             vscode.postMessage({ type: 'setColumnTest', column: name, test, threshold });
           },
+        },
+    setRole: offline
+      ? null
+      : (role) => {
+          actedFromSuite = fromSuite;
+          vscode.postMessage({ type: 'setRole', column: name, role });
         },
   });
   s.detail = detail;

@@ -4,6 +4,7 @@
  * and no inline style attributes, so the page's CSP never has to allow them for our own CSS.
  */
 import { toolkitCss } from './components/toolkit';
+import { modelCss } from './modelStyles';
 
 const appCss = /* css */ `
 :root {
@@ -19,6 +20,7 @@ const appCss = /* css */ `
   --di-border: var(--vscode-contrastBorder, var(--vscode-panel-border, rgba(128, 128, 128, 0.35)));
   --di-muted: var(--vscode-descriptionForeground, rgba(128, 128, 128, 0.9));
   --di-hover: var(--vscode-list-hoverBackground, rgba(128, 128, 128, 0.08));
+  --di-accent: var(--vscode-charts-blue, #3794ff);
   --di-selected: var(--vscode-list-inactiveSelectionBackground, color-mix(in srgb, var(--vscode-focusBorder, #0078d4) 18%, transparent));
   --di-cols: minmax(150px, 1.4fr) minmax(120px, 1fr) 72px 82px 64px 112px 220px;
 }
@@ -411,6 +413,6 @@ export function adoptStyles(): void {
   if (adopted) return;
   adopted = true;
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(appCss + toolkitCss);
+  sheet.replaceSync(appCss + modelCss + toolkitCss);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }

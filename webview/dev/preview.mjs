@@ -10,10 +10,15 @@
 // The suite part draws webview/dev/sample-suite.json (make-sample-suite.mjs): the overview, drilling down and back
 // (messages, saved state across reloads), hostile names, and the offline page of a suite.
 //
-// Usage: node webview/dev/preview.mjs [--out DIR] [--report FILE] [--suite FILE] [--strict-style] [--columns N] [--only NAME]
+// The model part draws webview/dev/sample-model-report.json (make-sample-model-report.mjs): the model-aware sections
+// (roles, label and prediction drift, performance with confusion matrices, segments, multivariate drift) and their
+// texts, `rendered.modelSections`, opening columns from them, folding, the detail's role selector (`setRole`), the
+// offline page of that report, and screenshots in light and dark at a wide and a narrow width (test-results/model-*.png).
+//
+// Usage: node webview/dev/preview.mjs [--out DIR] [--report FILE] [--suite FILE] [--model-report FILE] [--strict-style] [--columns N] [--only NAME]
 //   --strict-style  drop 'unsafe-inline' from style-src to see what (if anything) needs it.
 //   --columns N     columns in the generated large report (default 1000).
-//   --only NAME     run one part besides the basic checks: interact, large, offline, suite.
+//   --only NAME     run one part besides the basic checks: interact, large, offline, suite, model.
 // Screenshots: /tmp/webview-dark.png, /tmp/webview-light.png (and more in --out, default /tmp/drift-webview-preview).
 import * as esbuild from 'esbuild';
 import { createServer } from 'node:http';
@@ -33,6 +38,8 @@ const opt = (name, fallback) => {
 const outDir = opt('--out', '/tmp/drift-webview-preview');
 const reportPath = opt('--report', join(root, 'webview', 'dev', 'sample-report.json'));
 const suitePath = opt('--suite', join(root, 'webview', 'dev', 'sample-suite.json'));
+const modelReportPath = opt('--model-report', join(root, 'webview', 'dev', 'sample-model-report.json'));
+const resultsDir = join(root, 'test-results');
 const strictStyle = args.includes('--strict-style');
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const largeColumns = Number(opt('--columns', '1000'));
@@ -152,6 +159,12 @@ const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     return;
   }
+  if (url.pathname === '/offline-model.html') {
+    const html = offlineHtml(JSON.parse(readFileSync(modelReportPath, 'utf8')), readFileSync(join(outDir, 'webview.js'), 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, ''));
+    writeFileSync(join(outDir, 'offline-model.html'), html);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    return;
+  }
   if (url.pathname === '/offline-suite.html') {
     // As `drift-inspect suite --format html` writes it: the whole suite embedded.
     const html = offlineHtml(JSON.parse(readFileSync(suitePath, 'utf8')), readFileSync(join(outDir, 'webview.js'), 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, ''));
@@ -223,6 +236,7 @@ try {
     'rendered.driftedColumns',
   );
   check(rows.length === report.columns.length, 'one [data-column] row per column');
+  check(!('modelSections' in rendered) && (await tab.$('#model')) === null, 'a report without model: no model sections, no rendered.modelSections');
   await shot('/tmp/webview-dark.png');
   await tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await tab.waitForTimeout(150);
@@ -274,6 +288,7 @@ try {
   if (part('large')) await large(browser, report);
   if (part('offline')) await offlinePage(browser, report);
   if (part('suite')) await suitePart(browser, report, JSON.parse(readFileSync(suitePath, 'utf8')));
+  if (part('model')) await modelPart(browser, report, JSON.parse(readFileSync(modelReportPath, 'utf8')));
 
   // HiDPI (as on most laptops): charts must stay crisp at devicePixelRatio 2.
   const hidpi = await browser.newContext({ viewport: { width: 1080, height: 560 }, deviceScaleFactor: 2 });
@@ -748,6 +763,213 @@ async function suitePart(browser, report, suite) {
   await off.tab.waitForSelector('#back-to-suite');
   check((await off.tab.$('.table [data-column]')) !== null, 'offline: Enter drills down');
   for (const e of cspErrors) problems.push(`offline suite CSP: ${e}`);
+  await off.context.close();
+}
+
+/** The model-aware sections of a report with `model`: texts, rendered.modelSections, opening columns, folding, roles, offline, screenshots. */
+async function modelPart(browser, base, report) {
+  mkdirSync(resultsDir, { recursive: true });
+  const m = report.model;
+  const expected = ['roles', 'label', 'prediction', 'performance', 'segments', 'multivariate'];
+  const text = (tab, selector) => tab.$eval(selector, (e) => e.textContent.replace(/\s+/g, ' ').trim()).catch(() => '');
+  const has = (haystack, needles, what) => {
+    for (const n of needles) check(haystack.includes(n), `${what}: "${n}" in "${haystack.slice(0, 300)}"`);
+  };
+  const { context, tab } = await newTab(browser, { width: 1280, height: 900 });
+  const shotHere = async (name, fullPage = true) => {
+    const path = join(resultsDir, name);
+    await tab.screenshot({ path, fullPage });
+    shots.push(path);
+  };
+  await tab.goto(`${origin}/?theme=dark`);
+  await tab.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+  let r = await nextRendered(tab, () => post(tab, { type: 'report', report }));
+  check(JSON.stringify(r.modelSections) === JSON.stringify(expected), `rendered.modelSections ${JSON.stringify(r.modelSections)}`);
+  check(r.columns === report.columns.length, 'model report: every column row');
+  const drawn = await tab.$$eval('#model [data-section]', (els) => els.map((e) => e.getAttribute('data-section')));
+  check(JSON.stringify(drawn) === JSON.stringify(expected), `sections in order: ${JSON.stringify(drawn)}`);
+  // The sections come before the column table.
+  check(await tab.evaluate(() => !!(document.querySelector('#model').compareDocumentPosition(document.querySelector('.columns')) & Node.DOCUMENT_POSITION_FOLLOWING)), 'model sections ahead of the column table');
+
+  // Roles line: every role with its column and where it came from; the task; the notes.
+  has(await text(tab, '#model-roles'), ['Target default (set)', 'Prediction predicted_default (inferred from its name)', 'Score score (inferred from its name)', 'Segment channel (set)', 'Timestamp signup_date (inferred from its name)', 'Id application_id (inferred from its name)', 'Task classification (positive class "true")'], 'roles line');
+  has(await text(tab, '#model-notes'), [m.notes[0]], 'model notes');
+
+  // Label and prediction drift: the column, test, values, threshold, verdict.
+  has(await text(tab, '#model-label > summary'), ['Label drift', 'default', 'Drift'], 'label summary');
+  has(await text(tab, '#model-label .model-body'), ['Z-test p-value', 'p-value2.340e-5 (adj. 3.276e-5)', 'Threshold< 0.05', 'Adjusted p-value 3.276e-5 < 0.05: drift.'], 'label body');
+  has(await text(tab, '#model-prediction > summary'), ['Prediction drift', 'predicted_default', 'Drift'], 'prediction summary');
+  has(await text(tab, '#model-prediction .model-body'), ['Z-test p-value', 'p-value1.080e-5'], 'prediction body');
+
+  // Performance: headline, rows per side, one row per metric, confusion matrices, notes.
+  const perf = m.performance;
+  check((await text(tab, '#model-performance > summary .performance-headline')) === 'Performance degraded', 'performance headline');
+  has(await text(tab, '#performance-rows'), ['Target default', 'prediction predicted_default', 'score score', `${perf.referenceRows.toLocaleString('en-US')} reference, ${perf.currentRows.toLocaleString('en-US')} current`], 'performance rows');
+  const metricRows = await tab.$$eval('#model-performance table.performance tbody tr', (els) =>
+    els.map((e) => ({ metric: e.dataset.metric, cells: [...e.children].map((c) => c.textContent.replace(/\s+/g, ' ').trim()) })),
+  );
+  check(JSON.stringify(metricRows.map((x) => x.metric)) === JSON.stringify(perf.metrics.map((x) => x.metric)), `one row per metric: ${metricRows.map((x) => x.metric)}`);
+  const acc = metricRows.find((x) => x.metric === 'accuracy')?.cells ?? [];
+  check(acc[0] === 'Accuracy ↑' && acc[1] === '0.916' && acc[2] === '0.7956' && acc[3] === '−0.1204', `accuracy row: ${JSON.stringify(acc)}`);
+  check(acc[4] === '[−0.1504, −0.09044]', `accuracy interval: ${acc[4]}`);
+  check(acc[5] === '13.1% worse (allowed 10%)' && acc[6] === 'Degraded', `accuracy change and verdict: ${acc[5]} / ${acc[6]}`);
+  check((metricRows.find((x) => x.metric === 'f1_macro')?.cells ?? [])[6] === 'Degraded', 'F1 degraded');
+  check((metricRows.find((x) => x.metric === 'roc_auc')?.cells ?? [])[6] === 'OK', 'ROC AUC ok');
+  const logLoss = metricRows.find((x) => x.metric === 'log_loss')?.cells ?? [];
+  check(logLoss[2] === '—' && logLoss[6] === 'n/a', `log loss n/a: ${JSON.stringify(logLoss)}`);
+  check((await text(tab, '#metric-messages [data-metric="log_loss"]')) === `Log loss: ${perf.metrics.find((x) => x.metric === 'log_loss').message}`, 'log loss: why it has no verdict, under the table');
+  has(await text(tab, '#performance-notes'), [perf.notes[0]], 'performance notes');
+  has(await text(tab, '#model-performance'), ['95% bootstrap intervals of the difference (200 replicates, seed 7).'], 'bootstrap');
+  const matrices = await tab.$$eval('#model-confusion table.confusion', (tables) =>
+    tables.map((t) => ({
+      side: t.dataset.side,
+      cols: [...t.querySelectorAll('thead th.label')].map((e) => e.textContent),
+      rows: [...t.querySelectorAll('tbody tr')].map((tr) => ({ label: tr.querySelector('th').textContent, cells: [...tr.querySelectorAll('td')].map((td) => [td.textContent, td.dataset.level]) })),
+    })),
+  );
+  check(matrices.length === 2 && matrices[0].side === 'reference' && matrices[1].side === 'current', 'two confusion matrices, reference and current');
+  for (const [i, side] of [perf.confusion.reference, perf.confusion.current].entries()) {
+    const t = matrices[i];
+    check(JSON.stringify(t?.cols) === JSON.stringify(side.labels) && JSON.stringify(t?.rows.map((x) => x.label)) === JSON.stringify(side.labels), `confusion ${i}: labels as rows and columns`);
+    const counts = t?.rows.map((x) => x.cells.map((c) => Number(c[0].replace(/,/g, ''))));
+    check(JSON.stringify(counts) === JSON.stringify(side.counts), `confusion ${i}: counts ${JSON.stringify(counts)}`);
+    check(t?.rows.every((x) => x.cells.every((c) => /^[0-5]$/.test(c[1]))), `confusion ${i}: every cell shaded by level`);
+  }
+  check(matrices[0].rows[0].cells[0][1] === '5' && matrices[0].rows[0].cells[1][1] === '1', `shading follows the row share: ${JSON.stringify(matrices[0].rows[0].cells)}`);
+  const shades = await tab.$$eval('#model-confusion td', (tds) => new Set(tds.map((td) => getComputedStyle(td).backgroundColor)).size);
+  check(shades >= 3, `confusion cells have ${shades} distinct backgrounds`);
+
+  // Segments: one row per segment, largest first; the omitted ones counted.
+  const segs = m.segments.segments;
+  const segRows = await tab.$$eval('#model-segments table.segments tbody tr', (els) => els.map((e) => [...e.children].map((c) => c.textContent.replace(/\s+/g, ' ').trim())));
+  check(segRows.length === segs.length, `one row per segment (${segRows.length})`);
+  check(JSON.stringify(await tab.$$eval('#model-segments tbody tr', (els) => els.map((e) => e.dataset.segment))) === JSON.stringify(segs.map((s) => s.value)), 'segments in report order');
+  const web = segRows[0] ?? [];
+  check(web[1] === '510 / 433' && web[2] === 'Drift' && web[3] === '54.5%', `web segment: ${JSON.stringify(web)}`);
+  check(web[4] === 'age, credit_score, income +3 more' && web[5] === 'Drift' && web[6] === 'Drift', `web drifted columns and label/prediction: ${JSON.stringify(web)}`);
+  check(web[7] === '0.9216 → 0.7806 (−0.141)' && web[8] === 'Degraded', `web key metric: ${web[7]} ${web[8]}`);
+  check((segRows[1] ?? [])[4] === `age, credit_score, ${HOSTILE}`, `a hostile name in a segment's drifted columns shows literally: ${(segRows[1] ?? [])[4]}`);
+  check((segRows[3] ?? [])[0].includes('Too few rows to judge') && (segRows[3] ?? [])[2] === 'Not judged' && (segRows[3] ?? [])[7] === '—', `partner segment without a verdict: ${JSON.stringify(segRows[3])}`);
+  check((await text(tab, '#segments-omitted')) === '2 smaller segments not analysed.', 'omitted segments noted');
+  check((await tab.$$eval('#model-segments thead th', (e) => e.map((x) => x.textContent))).includes('Accuracy'), 'key metric named in the header');
+  has(await text(tab, '#model-segments > summary'), ['Segments', 'channel', '1 of 4 segments drifted'], 'segments summary');
+
+  // Multivariate: domain classifier with top features and bars, MMD, notes.
+  const mv = m.multivariate;
+  has(await text(tab, '#model-multivariate > summary'), ['Multivariate drift', 'Joint drift'], 'multivariate summary');
+  has(await text(tab, '#domain-classifier'), ['Domain classifier', 'Drift', 'ROC AUC0.7134', 'p-value1.900e-11', 'Threshold≥ 0.55', 'Folds5'], 'domain classifier');
+  const features = await tab.$$eval('#domain-classifier .importance li', (els) =>
+    els.map((li) => ({ name: li.querySelector('.feature').textContent, share: li.querySelector('.share').textContent, width: li.querySelector('.bar-fill').getBoundingClientRect().width, track: li.querySelector('.bar').getBoundingClientRect().width })),
+  );
+  check(JSON.stringify(features.map((f) => f.name)) === JSON.stringify(mv.domainClassifier.topFeatures.map((f) => f.name)), `top features in order, names literal: ${features.map((f) => f.name)}`);
+  check(features[0]?.share === '38.2%' && features[0].track > 0 && Math.abs(features[0].width - features[0].track) < 1, `largest feature's bar fills its track: ${JSON.stringify(features[0])}`);
+  const ratio = features[1] ? features[1].width / features[0].width : 0;
+  check(Math.abs(ratio - mv.domainClassifier.topFeatures[1].importance / mv.domainClassifier.topFeatures[0].importance) < 0.02, `bars proportional to importance (${ratio.toFixed(3)})`);
+  has(await text(tab, '#mmd'), ['Maximum mean discrepancy', 'Drift', 'MMD²0.04127', 'p-value0.004975', 'Threshold< 0.05', 'Permutations200'], 'MMD');
+  has(await text(tab, '#multivariate-notes'), mv.notes, 'multivariate notes');
+  const elements = await tab.evaluate(() => document.querySelectorAll('#model img, #model script, #model b').length);
+  check(elements === 0, `model sections: ${elements} elements made from report strings`);
+  await shotHere('model-dark-1280.png');
+
+  // A click on the label drift card opens the target's detail, as a row does; its role shows as target.
+  await tab.click('#model-label .why');
+  await tab.waitForSelector('#detail[data-column="default"]');
+  check((await lastPost(tab, 'selected'))?.column === 'default', 'label drift click: selected default');
+  check((await tab.inputValue('#column-role')) === 'target', 'the target\'s role shows as target');
+  await tab.screenshot({ path: join(resultsDir, 'model-dark-1280-detail.png') });
+  shots.push(join(resultsDir, 'model-dark-1280-detail.png'));
+  await tab.keyboard.press('Escape');
+  await tab.waitForFunction(() => !document.querySelector('#detail'));
+  // Keyboard: the prediction's name is a button; Enter opens its detail.
+  await tab.focus('#model-prediction [data-open-column="predicted_default"]');
+  await tab.keyboard.press('Enter');
+  await tab.waitForSelector('#detail[data-column="predicted_default"]');
+  check((await tab.inputValue('#column-role')) === 'prediction', 'the prediction\'s role shows as prediction');
+  // A top feature and a segment's drifted column open theirs too.
+  await tab.click(`#domain-classifier [data-open-column="credit_score"]`);
+  await tab.waitForSelector('#detail[data-column="credit_score"]');
+  await tab.click(`#model-segments tr[data-segment="branch"] [data-open-column="age"]`);
+  await tab.waitForSelector('#detail[data-column="age"]');
+
+  // The role selector: none for an ordinary column; a change posts setRole (None: null).
+  check((await tab.inputValue('#column-role')) === '', 'age has no role');
+  const options = await tab.$$eval('#column-role option', (els) => els.map((e) => e.value));
+  check(JSON.stringify(options) === JSON.stringify(['', 'target', 'prediction', 'score', 'segment', 'timestamp', 'id']), `role choices: ${options}`);
+  await tab.selectOption('#column-role', 'segment');
+  let set = await lastPost(tab, 'setRole');
+  check(set?.column === 'age' && set.role === 'segment', `setRole posted: ${JSON.stringify(set)}`);
+  check((await text(tab, '#role-status')).includes('Comparing again'), 'role change: status says it compares again');
+  await tab.click('#model-roles [data-open-column="channel"]');
+  await tab.waitForSelector('#detail[data-column="channel"]');
+  check((await tab.inputValue('#column-role')) === 'segment', 'the segment column\'s role shows as segment');
+  await tab.selectOption('#column-role', '');
+  set = await lastPost(tab, 'setRole');
+  check(set?.column === 'channel' && set.role === null, `setRole none posts null: ${JSON.stringify(set)}`);
+  await tab.keyboard.press('Escape');
+  await tab.waitForFunction(() => !document.querySelector('#detail'));
+
+  // Folding: a click or Enter/Space on a section's summary; folded sections stay folded when a new report comes.
+  await tab.click('#model-performance > summary');
+  check(!(await tab.$eval('#model-performance', (e) => e.open)), 'a click folds the performance section');
+  await tab.focus('#model-performance > summary');
+  await tab.keyboard.press('Enter');
+  check(await tab.$eval('#model-performance', (e) => e.open), 'Enter unfolds it');
+  await tab.focus('#model-segments > summary');
+  await tab.keyboard.press('Space');
+  check(!(await tab.$eval('#model-segments', (e) => e.open)), 'Space folds the segments');
+  const again = { ...structuredClone(report), createdAt: new Date(Date.parse(report.createdAt) + 1000).toISOString() };
+  await nextRendered(tab, () => post(tab, { type: 'report', report: again }));
+  check(!(await tab.$eval('#model-segments', (e) => e.open)) && (await tab.$eval('#model-performance', (e) => e.open)), 'folded sections stay folded in the next report');
+  await tab.click('#model-segments > summary');
+
+  // Sections are absent when their data is.
+  const partial = { ...structuredClone(report), createdAt: new Date(Date.parse(report.createdAt) + 2000).toISOString() };
+  Object.assign(partial.model, { predictionDrift: null, segments: null, multivariate: null });
+  delete partial.model.performance.confusion;
+  r = await nextRendered(tab, () => post(tab, { type: 'report', report: partial }));
+  check(JSON.stringify(r.modelSections) === JSON.stringify(['roles', 'label', 'performance']), `partial model: ${JSON.stringify(r.modelSections)}`);
+  check((await tab.$('#model-prediction, #model-segments, #model-multivariate, #model-confusion')) === null, 'partial model: absent sections not drawn');
+  // And a report without model has none.
+  r = await nextRendered(tab, () => post(tab, { type: 'report', report: base }));
+  check(!('modelSections' in r) && (await tab.$('#model')) === null, 'back to a report without model: no sections');
+  await violations(tab);
+  await context.close();
+
+  // Light and dark, wide and narrow (the detail covers the panel in narrow ones).
+  for (const theme of ['light', 'dark', 'hc']) {
+    for (const width of theme === 'hc' ? [1280] : [1280, 500]) {
+      if (theme === 'dark' && width === 1280) continue; // taken above
+      const t = await newTab(browser, { width, height: 900 });
+      await t.tab.goto(`${origin}/?theme=${theme}`);
+      await t.tab.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+      await nextRendered(t.tab, () => post(t.tab, { type: 'report', report }));
+      const overflow = await t.tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      check(overflow <= 0, `${theme} ${width}px: the page does not scroll sideways (${overflow}px)`);
+      const path = join(resultsDir, `model-${theme}-${width}.png`);
+      await t.tab.screenshot({ path, fullPage: true });
+      shots.push(path);
+      await violations(t.tab);
+      await t.context.close();
+    }
+  }
+
+  // The offline page of a model report: the same sections, the role as text, columns opening locally.
+  const off = await newTab(browser, { width: 1280, height: 900 });
+  const cspErrors = [];
+  off.tab.on('console', (msg) => /Content Security Policy/i.test(msg.text()) && cspErrors.push(msg.text()));
+  await off.tab.goto(`${origin}/offline-model.html`);
+  await off.tab.waitForSelector('#model');
+  const offSections = await off.tab.$$eval('#model [data-section]', (els) => els.map((e) => e.getAttribute('data-section')));
+  check(JSON.stringify(offSections) === JSON.stringify(expected), `offline: model sections ${JSON.stringify(offSections)}`);
+  check((await text(off.tab, '#model-performance > summary .performance-headline')) === 'Performance degraded', 'offline: performance headline');
+  await off.tab.click('#model-label .why');
+  await off.tab.waitForSelector('#detail[data-column="default"]');
+  check((await off.tab.$('#column-role')) === null, 'offline: no role selector (nothing to compare again)');
+  has(await text(off.tab, '#detail .detail-facts'), ['RoleTarget'], 'offline: the role as text');
+  const offShot = join(resultsDir, 'model-offline-dark.png');
+  await off.tab.screenshot({ path: offShot, fullPage: true });
+  shots.push(offShot);
+  for (const e of cspErrors) problems.push(`offline model CSP: ${e}`);
   await off.context.close();
 }
 
