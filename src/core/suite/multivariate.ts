@@ -43,7 +43,6 @@ export const MAX_CATEGORIES = 20;
 export const MMD_MAX_ROWS = 1000;
 /** Cross-validation folds of the domain classifier. */
 export const DOMAIN_FOLDS = 5;
-export const OTHER_CATEGORY = '(other)';
 
 /** One column of the feature matrix and the source column it came from. */
 interface FeatureColumn {

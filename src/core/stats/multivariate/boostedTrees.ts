@@ -160,15 +160,13 @@ export function fitBoostedTrees(
   const live = new Uint8Array(nodesPerTree);
   // Histograms (gradient, hessian) of the nodes that may still split: levels 0 … depth − 1.
   const internal = 2 ** depth - 1;
-  const histG = new Float64Array(internal * dims * W);
-  const histH = new Float64Array(internal * dims * W);
+  // Interleaved: hist[2·slot] gradient sum, hist[2·slot + 1] hessian sum; slot = node·hsize + feature·W + bin.
   const hsize = dims * W;
+  const hist = new Float64Array(2 * internal * hsize);
 
   const buildHist = (node: number): void => {
-    const hg = histG.subarray(node * hsize, (node + 1) * hsize);
-    const hh = histH.subarray(node * hsize, (node + 1) * hsize);
-    hg.fill(0);
-    hh.fill(0);
+    const h0 = 2 * node * hsize;
+    hist.fill(0, h0, h0 + 2 * hsize);
     const s = start[node];
     const e = end[node];
     // Gradients in node order once, so the per-feature passes read them sequentially.
@@ -179,11 +177,11 @@ export function fitBoostedTrees(
     }
     for (let f = 0; f < dims; f++) {
       const col = f * m;
-      const off = f * W;
+      const off = h0 + 2 * f * W;
       for (let k = s; k < e; k++) {
-        const b = off + bins[col + order[k]];
-        hg[b] += og[k];
-        hh[b] += oh[k];
+        const b = off + 2 * bins[col + order[k]];
+        hist[b] += og[k];
+        hist[b + 1] += oh[k];
       }
     }
   };
@@ -217,19 +215,18 @@ export function fitBoostedTrees(
       let bestBin = 0;
       let bestMissLeft = 0;
       if (node < internal && e - s >= 2) {
-        const hg = histG.subarray(node * hsize, (node + 1) * hsize);
-        const hh = histH.subarray(node * hsize, (node + 1) * hsize);
+        const h0 = 2 * node * hsize;
         const parentScore = (G * G) / (H + lambda);
         for (let f = 0; f < dims; f++) {
-          const off = f * W;
+          const off = h0 + 2 * f * W;
           const nc = cuts[f].length;
-          const Gm = hg[off + B];
-          const Hm = hh[off + B];
+          const Gm = hist[off + 2 * B];
+          const Hm = hist[off + 2 * B + 1];
           let GL = 0;
           let HL = 0;
           for (let b = 0; b <= nc; b++) {
-            GL += hg[off + b];
-            HL += hh[off + b];
+            GL += hist[off + 2 * b];
+            HL += hist[off + 2 * b + 1];
             // Missing right.
             if (b < nc || Hm > 0) {
               const GR = G - GL;
@@ -304,16 +301,10 @@ export function fitBoostedTrees(
         const small = i - s <= e - i ? l : rr;
         const large = small === l ? rr : l;
         buildHist(small);
-        const pg = histG.subarray(node * hsize, (node + 1) * hsize);
-        const ph = histH.subarray(node * hsize, (node + 1) * hsize);
-        const sg = histG.subarray(small * hsize, (small + 1) * hsize);
-        const sh = histH.subarray(small * hsize, (small + 1) * hsize);
-        const lg = histG.subarray(large * hsize, (large + 1) * hsize);
-        const lh = histH.subarray(large * hsize, (large + 1) * hsize);
-        for (let k = 0; k < hsize; k++) {
-          lg[k] = pg[k] - sg[k];
-          lh[k] = ph[k] - sh[k];
-        }
+        const pOff = 2 * node * hsize;
+        const sOff = 2 * small * hsize;
+        const lOff = 2 * large * hsize;
+        for (let k = 0; k < 2 * hsize; k++) hist[lOff + k] = hist[pOff + k] - hist[sOff + k];
       }
     }
   }

@@ -17,8 +17,9 @@
  *
  * Cost: squared distances are computed once (n(n−1)/2 doubles), the median selected in a copy, and the kernel
  * matrix held as a single-precision upper triangle in that copy's memory: 16 bytes per pair, 32 MB at n = 2000,
- * 128 MB at n = 4000 (callers cap n; the suite uses at most 1000 rows per side). A permutation then only sums the kernel over pairs within the smaller group (about m²/2 reads, m =
- * min(nx, ny)), because with the kernel's row sums r_i and total S:
+ * 128 MB at n = 4000 (callers cap n; the suite uses at most 1000 rows per side). A permutation then only sums the
+ * kernel over pairs within the smaller group (about m²/2 reads, m = min(nx, ny)), because with the kernel's row
+ * sums r_i and total S:
  *   S_GG = 2·Σ_{i<j∈G} k,  S_GO = Σ_{i∈G} r_i − S_GG,  S_OO = S − 2·S_GO − S_GG.
  * Permutations allocate nothing. The permuted statistics and the observed one they are compared with come from
  * that same single-precision matrix (compared with a 1e-12 tolerance, so exact ties count as ≥); the reported
@@ -196,7 +197,7 @@ export function mmdPermutationTest(
     for (let a = 0; a < m; a++) {
       const i = group[a];
       rows += rowSum[i];
-      const base = (i * (2 * n - i - 1)) / 2 - i - 1;
+      const base = (((i * (2 * n - i - 1)) / 2) | 0) - i - 1; // an integer: i·(2n − i − 1) is even
       let s = 0;
       for (let b = a + 1; b < m; b++) s += tri[base + group[b]];
       within += s;
