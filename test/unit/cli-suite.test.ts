@@ -78,10 +78,12 @@ test('suite --format junit: one testsuite per pair, one testcase per column, fai
   assert.equal(code, 1);
   assert.match(stdout, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
   const suites = [...stdout.matchAll(/<testsuite name="([^"]+)" tests="(\d+)" failures="(\d+)" errors="(\d+)"/g)].map((m) => [m[1], +m[2], +m[3], +m[4]]);
-  // main: 4 columns + dataset row, age/segment/dataset fail; same: 3 columns pass; shifted: 3 columns + dataset row.
-  assert.deepEqual(suites, [['main', 5, 3, 0], ['daily · same.csv', 3, 0, 0], ['daily · shifted.csv', 4, 3, 0]]);
+  // main: 4 columns + dataset row + multivariate row, age/segment/dataset/multivariate fail; same: 3 columns pass;
+  // shifted: 3 columns + dataset row + multivariate row.
+  assert.deepEqual(suites, [['main', 6, 4, 0], ['daily · same.csv', 3, 0, 0], ['daily · shifted.csv', 5, 4, 0]]);
+  assert.match(stdout, /<testcase classname="main" name="\(multivariate\)">\n\s+<failure message="Multivariate drift: domain classifier ROC-AUC /);
   assert.match(stdout, /<testcase classname="main" name="age">\n\s+<failure message="Major drift in &quot;age&quot;: KS p=4\.84e-32 &lt; 0\.05/);
-  assert.match(stdout, /<testsuites [^>]*tests="12" failures="6" errors="0"/);
+  assert.match(stdout, /<testsuites [^>]*tests="14" failures="8" errors="0"/);
   const passing = run(suiteDir(SUITE), '--format', 'junit', '--fail-on', 'none').stdout;
   assert.ok(!passing.includes('<failure'), 'nothing fails with --fail-on none');
 });

@@ -42,24 +42,38 @@ export function modelAnalysis(
   pValueThreshold: number,
   compareSegment: CompareSegment,
 ): ModelReport {
-  const performance = performanceDrift(reference, current, roles, {
-    allowedDrop: settings.allowedDrop,
-    replicates: settings.bootstrap,
-    seed: settings.seed,
-    level: INTERVAL_LEVEL,
-    confusion: settings.confusion,
-  });
-  const segments = segmentDrift(reference, current, roles, settings.topSegments, compareSegment);
+  // Each analysis stands alone: one that fails becomes a note, never the comparison's failure.
+  const notesOut = [...notes];
+  const guarded = <T>(what: string, run: () => T): T | null => {
+    try {
+      return run();
+    } catch (err) {
+      notesOut.push(`${what} could not be computed: ${(err as Error).message}`);
+      return null;
+    }
+  };
+  const performance = guarded('Performance drift', () =>
+    performanceDrift(reference, current, roles, {
+      allowedDrop: settings.allowedDrop,
+      replicates: settings.bootstrap,
+      seed: settings.seed,
+      level: INTERVAL_LEVEL,
+      confusion: settings.confusion,
+    }),
+  );
+  const segments = guarded('Segment drift', () => segmentDrift(reference, current, roles, settings.topSegments, compareSegment));
   const multivariate = settings.multivariate
-    ? multivariateDrift(reference, current, featureNames(columns), {
-        rows: settings.multivariateRows,
-        aucThreshold: settings.domainAucThreshold,
-        permutations: settings.mmdPermutations,
-        seed: settings.seed,
-        pValueThreshold,
-      })
+    ? guarded('Multivariate drift', () =>
+        multivariateDrift(reference, current, featureNames(columns), {
+          rows: settings.multivariateRows,
+          aucThreshold: settings.domainAucThreshold,
+          permutations: settings.mmdPermutations,
+          seed: settings.seed,
+          pValueThreshold,
+        }),
+      )
     : null;
-  return { roles, ...modelColumns(roles, columns), performance, segments, multivariate, notes };
+  return { roles, ...modelColumns(roles, columns), performance, segments, multivariate, notes: notesOut };
 }
 
 /** Label and prediction drift: the target's and the prediction's (or else the score's) column results. */
