@@ -210,7 +210,14 @@ function columnRow(c: ColumnResult, index: number): HTMLElement {
     },
     td(
       'cell-name',
-      h('div', { class: 'name-line' }, typeIcon(c), h('span', { class: 'name', title: c.name }, c.name)),
+      h(
+        'div',
+        { class: 'name-line' },
+        typeIcon(c),
+        h('span', { class: 'name', title: c.name }, c.name),
+        // The column's role for the model (target, prediction, …), when it has one.
+        c.role ? h('span', { class: 'role-chip', 'data-role': c.role, title: `Role: ${c.role}` }, c.role) : null,
+      ),
       h('div', { class: 'sub' }, `${typeText(c)} · `, h('span', { title: 'Non-missing values: reference / current' }, nonNull)),
       ...findings.slice(0, 2).map((f) => {
         const text = findingText(f);

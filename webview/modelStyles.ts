@@ -109,6 +109,14 @@ body.vscode-high-contrast .confusion td[data-level='4'], body.vscode-high-contra
 .bar-fill { display: block; height: 100%; background: var(--di-accent); }
 body.vscode-high-contrast .bar { outline: 1px solid var(--di-border); }
 
-/* the detail view's role */
+/* a column's role beside its name in the table, and the detail view's role control */
+.role-chip {
+  flex: none;
+  font-size: 0.8em;
+  padding: 0 5px;
+  border-radius: 3px;
+  color: var(--di-accent);
+  border: 1px solid color-mix(in srgb, var(--di-accent) 55%, transparent);
+}
 .role-control { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; }
 `;

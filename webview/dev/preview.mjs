@@ -871,6 +871,13 @@ async function modelPart(browser, base, report) {
   check(elements === 0, `model sections: ${elements} elements made from report strings`);
   await shotHere('model-dark-1280.png');
 
+  const chips = await tab.$$eval('.table [data-column] .role-chip', (els) => els.map((e) => `${e.closest('[data-column]').dataset.column}=${e.textContent}`));
+  check(JSON.stringify(chips) === JSON.stringify(report.columns.filter((c) => c.role).map((c) => `${c.name}=${c.role}`)), `role chips in the table: ${chips}`);
+  await tab.evaluate(() => document.querySelector('.table [data-column="default"]').scrollIntoView({ block: 'center' }));
+  await tab.waitForTimeout(150);
+  await shotHere('model-dark-1280-table.png', false);
+  await tab.evaluate(() => window.scrollTo(0, 0));
+
   // A click on the label drift card opens the target's detail, as a row does; its role shows as target.
   await tab.click('#model-label .why');
   await tab.waitForSelector('#detail[data-column="default"]');
