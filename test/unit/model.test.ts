@@ -48,6 +48,10 @@ test('roles: conventional names are inferred, ids are set and never tested, the 
   assert.deepEqual(model.roles.sources, { id: 'setting', target: 'inferred', prediction: 'inferred', score: 'inferred' });
   assert.equal(model.roles.task, 'classification');
   assert.equal(report.columns.find((c) => c.name === 'customer_id'), undefined, 'ids are never tested');
+  // Positions stay the file's (its header cells), with the id column left out before them.
+  assert.equal(report.columns.find((c) => c.name === 'label')?.currentIndex, 4);
+  const excluded = compareTables(reference, current, { exclude: ['x*'], model: { inferRoles: false, multivariate: false } });
+  assert.equal(excluded.columns.find((c) => c.name === 'region')?.currentIndex, 3);
   assert.equal(report.columns.find((c) => c.name === 'label')?.role, 'target');
   assert.equal(report.columns.find((c) => c.name === 'x1')?.role, undefined);
 });

@@ -28,6 +28,8 @@ export const DEFAULTS = {
 
 export function compareTables(reference: Table, current: Table, options: SuiteOptions = {}): DriftReport {
   const settings = settingsOf(options);
+  // Header positions are those of the file, whatever columns are left out below.
+  const file = current;
   const keep = columnFilter(settings.include, settings.exclude);
   if (keep) {
     reference = { ...reference, columns: reference.columns.filter((c) => keep(c.name)) };
@@ -50,7 +52,7 @@ export function compareTables(reference: Table, current: Table, options: SuiteOp
     const role = roleOf(c.name, roles);
     return role ? { ...c, role } : c;
   });
-  const report = assemble(summarize(reference), summarize(current), withPositions(compared, current), settings);
+  const report = assemble(summarize(reference), summarize(current), withPositions(compared, file), settings);
   const segmentSettings = segmentOptions(options, roles);
   const compareSegment = (r: Table, c: Table) => compareTables(r, c, segmentSettings);
   return {

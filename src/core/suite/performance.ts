@@ -127,7 +127,7 @@ export function performanceDrift(reference: Table, current: Table, roles: Resolv
 }
 
 /** Above this many rows on a side, the bootstrap runs on a seeded subsample of this size (see intervalsOf). */
-const BOOTSTRAP_ROWS = 50_000;
+const BOOTSTRAP_ROWS = 20_000;
 
 /**
  * Bootstrap intervals of each metric's change. A replicate costs a pass over every row, so on large files the
