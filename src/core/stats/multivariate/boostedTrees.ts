@@ -94,6 +94,125 @@ function binOf(cuts: Float64Array, v: number): number {
 }
 
 /**
+ * Gradient/hessian histogram of the rows order[s, e) into hist[h0, h0 + size): per feature f and bin b, the sums at
+ * h0 + 2(f·W + b) and the next slot. Gradients are first copied in node order so the per-feature passes read them
+ * sequentially. (Module-level functions, rather than closures, get optimised early: the first fit is not slow.)
+ */
+function accumulateHistogram(
+  hist: Float64Array,
+  h0: number,
+  size: number,
+  W: number,
+  bins: Uint8Array,
+  m: number,
+  dims: number,
+  order: Int32Array,
+  s: number,
+  e: number,
+  g: Float64Array,
+  h: Float64Array,
+  og: Float64Array,
+  oh: Float64Array,
+): void {
+  hist.fill(0, h0, h0 + size);
+  for (let k = s; k < e; k++) {
+    const r = order[k];
+    og[k] = g[r];
+    oh[k] = h[r];
+  }
+  for (let f = 0; f < dims; f++) {
+    const col = f * m;
+    const off = h0 + 2 * f * W;
+    for (let k = s; k < e; k++) {
+      const b = off + 2 * bins[col + order[k]];
+      hist[b] += og[k];
+      hist[b + 1] += oh[k];
+    }
+  }
+}
+
+/**
+ * Best split of a node from its histogram at h0 (G, H: the node's sums). `best` holds [gain, feature, bin,
+ * missingLeft] and is overwritten only by a larger gain (callers seed it with the minimum gain and feature −1).
+ */
+function bestSplit(
+  hist: Float64Array,
+  h0: number,
+  W: number,
+  B: number,
+  nCuts: Int32Array,
+  G: number,
+  H: number,
+  lambda: number,
+  mcw: number,
+  best: Float64Array,
+): void {
+  const parentScore = (G * G) / (H + lambda);
+  let bestGain = best[0];
+  for (let f = 0; f < nCuts.length; f++) {
+    const off = h0 + 2 * f * W;
+    const nc = nCuts[f];
+    const Gm = hist[off + 2 * B];
+    const Hm = hist[off + 2 * B + 1];
+    let GL = 0;
+    let HL = 0;
+    for (let b = 0; b <= nc; b++) {
+      GL += hist[off + 2 * b];
+      HL += hist[off + 2 * b + 1];
+      // Missing right (for b = nc: every present value left, missing right).
+      if (b < nc || Hm > 0) {
+        const GR = G - GL;
+        const HR = H - HL;
+        if (HL >= mcw && HR >= mcw) {
+          const gn = 0.5 * ((GL * GL) / (HL + lambda) + (GR * GR) / (HR + lambda) - parentScore);
+          if (gn > bestGain) {
+            bestGain = gn;
+            best[0] = gn;
+            best[1] = f;
+            best[2] = b;
+            best[3] = 0;
+          }
+        }
+      }
+      // Missing left.
+      if (b < nc && Hm > 0) {
+        const GLm = GL + Gm;
+        const HLm = HL + Hm;
+        const GR = G - GLm;
+        const HR = H - HLm;
+        if (HLm >= mcw && HR >= mcw) {
+          const gn = 0.5 * ((GLm * GLm) / (HLm + lambda) + (GR * GR) / (HR + lambda) - parentScore);
+          if (gn > bestGain) {
+            bestGain = gn;
+            best[0] = gn;
+            best[1] = f;
+            best[2] = b;
+            best[3] = 1;
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Reorders order[s, e) so the rows going left come first; returns where the right rows start. */
+function partition(order: Int32Array, s: number, e: number, bins: Uint8Array, col: number, B: number, bin: number, missLeft: number): number {
+  let i = s;
+  let j = e - 1;
+  while (i <= j) {
+    const b = bins[col + order[i]];
+    if (b === B ? missLeft === 1 : b <= bin) i++;
+    else {
+      const tmp = order[i];
+      order[i] = order[j];
+      order[j] = tmp;
+      j--;
+    }
+  }
+  return i;
+}
+
+/**
  * Fits the ensemble to `labels` (0/1) of the rows in `subset` (all rows when omitted) of the row-major matrix `x`
  * (`rows` × `dims`, NaN = missing).
  */
@@ -164,27 +283,10 @@ export function fitBoostedTrees(
   const hsize = dims * W;
   const hist = new Float64Array(2 * internal * hsize);
 
-  const buildHist = (node: number): void => {
-    const h0 = 2 * node * hsize;
-    hist.fill(0, h0, h0 + 2 * hsize);
-    const s = start[node];
-    const e = end[node];
-    // Gradients in node order once, so the per-feature passes read them sequentially.
-    for (let k = s; k < e; k++) {
-      const r = order[k];
-      og[k] = g[r];
-      oh[k] = h[r];
-    }
-    for (let f = 0; f < dims; f++) {
-      const col = f * m;
-      const off = h0 + 2 * f * W;
-      for (let k = s; k < e; k++) {
-        const b = off + 2 * bins[col + order[k]];
-        hist[b] += og[k];
-        hist[b + 1] += oh[k];
-      }
-    }
-  };
+  const nCuts = Int32Array.from(cuts, (c) => c.length);
+  const best = new Float64Array(4);
+  const buildHist = (node: number): void =>
+    accumulateHistogram(hist, 2 * node * hsize, 2 * hsize, W, bins, m, dims, order, start[node], end[node], g, h, og, oh);
 
   for (let t = 0; t < rounds; t++) {
     for (let r = 0; r < m; r++) {
@@ -210,84 +312,23 @@ export function fitBoostedTrees(
         G += g[order[k]];
         H += h[order[k]];
       }
-      let bestGain = 1e-12;
-      let bestF = -1;
-      let bestBin = 0;
-      let bestMissLeft = 0;
-      if (node < internal && e - s >= 2) {
-        const h0 = 2 * node * hsize;
-        const parentScore = (G * G) / (H + lambda);
-        for (let f = 0; f < dims; f++) {
-          const off = h0 + 2 * f * W;
-          const nc = cuts[f].length;
-          const Gm = hist[off + 2 * B];
-          const Hm = hist[off + 2 * B + 1];
-          let GL = 0;
-          let HL = 0;
-          for (let b = 0; b <= nc; b++) {
-            GL += hist[off + 2 * b];
-            HL += hist[off + 2 * b + 1];
-            // Missing right.
-            if (b < nc || Hm > 0) {
-              const GR = G - GL;
-              const HR = H - HL;
-              if (HL >= mcw && HR >= mcw) {
-                const gn = 0.5 * ((GL * GL) / (HL + lambda) + (GR * GR) / (HR + lambda) - parentScore);
-                if (gn > bestGain) {
-                  bestGain = gn;
-                  bestF = f;
-                  bestBin = b;
-                  bestMissLeft = 0;
-                }
-              }
-            }
-            // Missing left.
-            if (b < nc && Hm > 0) {
-              const GLm = GL + Gm;
-              const HLm = HL + Hm;
-              const GR = G - GLm;
-              const HR = H - HLm;
-              if (HLm >= mcw && HR >= mcw) {
-                const gn = 0.5 * ((GLm * GLm) / (HLm + lambda) + (GR * GR) / (HR + lambda) - parentScore);
-                if (gn > bestGain) {
-                  bestGain = gn;
-                  bestF = f;
-                  bestBin = b;
-                  bestMissLeft = 1;
-                }
-              }
-            }
-          }
-        }
-      }
+      best[0] = 1e-12;
+      best[1] = -1;
+      if (node < internal && e - s >= 2) bestSplit(hist, 2 * node * hsize, W, B, nCuts, G, H, lambda, mcw, best);
+      const bestF = best[1];
       if (bestF < 0) {
         const v = (-G / (H + lambda)) * learningRate;
         value[T + node] = v;
         for (let k = s; k < e; k++) F[order[k]] += v;
         continue;
       }
-      // Split: partition order[s, e) so left rows come first.
+      const bestBin = best[2];
+      const bestMissLeft = best[3];
       feature[T + node] = bestF;
-      const nc = cuts[bestF].length;
-      threshold[T + node] = bestBin < nc ? cuts[bestF][bestBin] : Infinity;
+      threshold[T + node] = bestBin < nCuts[bestF] ? cuts[bestF][bestBin] : Infinity;
       missingLeft[T + node] = bestMissLeft;
-      gain[bestF] += bestGain;
-      const col = bestF * m;
-      let i = s;
-      let j = e - 1;
-      const goesLeft = (r: number): boolean => {
-        const b = bins[col + r];
-        return b === B ? bestMissLeft === 1 : b <= bestBin;
-      };
-      while (i <= j) {
-        if (goesLeft(order[i])) i++;
-        else {
-          const tmp = order[i];
-          order[i] = order[j];
-          order[j] = tmp;
-          j--;
-        }
-      }
+      gain[bestF] += best[0];
+      const i = partition(order, s, e, bins, bestF * m, B, bestBin, bestMissLeft);
       const l = 2 * node + 1;
       const rr = 2 * node + 2;
       start[l] = s;
