@@ -64,6 +64,7 @@ test('the row cap is respected on each side, and the result is deterministic', (
   assert.equal(r.referenceRows, 500);
   assert.equal(r.currentRows, 150);
   assert.deepEqual(multivariateDrift(ref, cur, ['a', 'b', 'c'], options), r);
+  assert.deepEqual(r.notes, [], 'below the MMD cap nothing is subsampled');
   assert.equal(r.drifted, false, JSON.stringify(r));
 });
 
@@ -177,5 +178,6 @@ test(`timing: defaults (2000 rows per side, 200 permutations; MMD on ${MMD_MAX_R
   const ms = performance.now() - start;
   assert.ok(r.domainClassifier?.drifted && r.mmd?.drifted);
   assert.equal(r.referenceRows, 2000);
+  assert.ok(r.notes.some((x) => x.includes(`at most ${MMD_MAX_ROWS} rows per side (reference ${MMD_MAX_ROWS}, current ${MMD_MAX_ROWS})`)), r.notes.join(' | '));
   t.diagnostic(`multivariateDrift, 2×2000 rows, 12 features: ${ms.toFixed(0)} ms (AUC ${r.domainClassifier.auc.toFixed(3)}, MMD p ${r.mmd.pValue.toFixed(4)})`);
 });
