@@ -19,8 +19,14 @@ describe('Model-aware drift', function () {
   const reference = vscode.Uri.file(join(dir, 'churn-reference.csv'));
   const current = vscode.Uri.file(join(dir, 'churn-current.csv'));
   const config = () => vscode.workspace.getConfiguration('driftInspector');
+  /** The workspace's own values, put back afterwards (the fixture workspace sets multivariate.enabled). */
+  let saved: { multivariate: unknown; roles: unknown };
 
   before(async () => {
+    saved = {
+      multivariate: config().inspect('multivariate.enabled')?.workspaceValue,
+      roles: config().inspect('roles')?.workspaceValue,
+    };
     writeFileSync(reference.fsPath, modelCsv(modelRows(900, false, 11)));
     writeFileSync(current.fsPath, modelCsv(modelRows(900, true, 12)));
     // The fixture workspace turns multivariate drift off for the column-level tests; these tests are about it.
@@ -29,8 +35,8 @@ describe('Model-aware drift', function () {
   });
 
   after(async () => {
-    await config().update('multivariate.enabled', undefined, vscode.ConfigurationTarget.Workspace);
-    await config().update('roles', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('multivariate.enabled', saved.multivariate, vscode.ConfigurationTarget.Workspace);
+    await config().update('roles', saved.roles, vscode.ConfigurationTarget.Workspace);
   });
 
   it('reports label, prediction and performance drift, segments and multivariate drift, computed in the worker', async () => {
