@@ -2,6 +2,8 @@
 // and reports, for the built bundles (run `npm run build` first, or `npm test`):
 //   - each two-sample statistic on 1e6 vs 1e6 numeric values, and the suite's whole default numeric path
 //     (compareTables) for one 1e6-row column pair (goal: < 0.3 s);
+//   - the model-aware analyses on a churn model's 1e5- and 1e6-row tables (test/unit/support/modelData.ts): performance
+//     drift with 200 bootstrap replicates, segments, multivariate drift (goal: each under 3 s at 1e6 rows);
 //   - end-to-end CLI comparisons of CSV pairs (read + suite), with throughput and peak memory.
 // Usage: node scripts/bench.mjs [--rows N] [--stats-only]
 import { spawnSync } from 'node:child_process';
@@ -110,6 +112,43 @@ const table = (values) => ({
 const suiteReport = time('suite: compareTables, 1 numeric column', () => compareTables(table(a), table(b)));
 const col = suiteReport.columns[0];
 console.log(`  (test ${col.test}, statistic ${col.statistic}, drifted ${col.drifted}, ${col.status})`);
+
+// ── model-aware drift ───────────────────────────────────────────────────────
+// Each analysis alone (the column tests are the same in every line): compareTables with only the model options
+// that differ. The first line is the column tests alone, to subtract.
+const { modelRows } = require(join(root, 'out', 'test', 'unit', 'support', 'modelData.js'));
+const modelTable = (rows) => {
+  const numeric = (name) => ({ name, type: 'numeric', values: Float64Array.from(rows, (x) => x[name]), nullCount: 0 });
+  const regions = ['north', 'south', 'east'];
+  return {
+    path: '/bench/model.csv',
+    format: 'csv',
+    rows: rows.length,
+    totalRows: rows.length,
+    columns: [
+      numeric('x1'),
+      numeric('x2'),
+      { name: 'region', type: 'categorical', codes: Int32Array.from(rows, (x) => regions.indexOf(x.region)), categories: regions, nullCount: 0 },
+      numeric('label'),
+      numeric('score'),
+      numeric('y_pred'),
+    ],
+    skipped: [],
+  };
+};
+for (const n of [100_000, 1_000_000]) {
+  console.log(`
+model-aware drift, ${n.toLocaleString()} rows a side (x1, x2, region, label, score, y_pred)`);
+  const mRef = modelTable(modelRows(n, false, 1));
+  const mCur = modelTable(modelRows(n, true, 2));
+  const off = { inferRoles: false, multivariate: false, topSegments: 0 };
+  const roles = { target: 'label', prediction: 'y_pred', score: 'score' };
+  const repeats = n > 100_000 ? 3 : 5;
+  time('columns only (no model analysis)', () => compareTables(mRef, mCur, { model: off }), repeats);
+  time('+ performance (9 metrics, 200 bootstrap replicates)', () => compareTables(mRef, mCur, { model: { ...off, roles } }), repeats);
+  time('+ segments (3 regions, each with performance)', () => compareTables(mRef, mCur, { model: { ...off, roles: { ...roles, segment: 'region' }, topSegments: 10 } }), repeats);
+  time('+ multivariate (2000-row samples, 200 permutations)', () => compareTables(mRef, mCur, { model: { ...off, multivariate: true } }), repeats);
+}
 
 // ── end to end through the CLI ──────────────────────────────────────────────
 if (statsOnly) process.exit(0);
