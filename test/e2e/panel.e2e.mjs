@@ -10,10 +10,14 @@
 //   hostile a column named <img src=x onerror=alert(1)> and categories holding markup show as text: no element,
 //           no dialog;
 //   wide    a 1,000-column comparison: charts are drawn only for rows in view, the last row draws when scrolled to;
+//   model   a churn model's files (roles from names and settings): label, prediction and performance drift,
+//           segments and multivariate drift drawn ahead of the table (test-results/panel-model-dark.png); the
+//           column detail's Role picker takes "region" off the segment role and the comparison runs again;
 //   suite   "Drift: Run Drift Suite": the overview, drill-down and back; the Testing view lists the comparisons.
 // Last line: "panel: N passed, N failed".
 // Usage: node test/e2e/panel.e2e.mjs [--extension PATH] [--workspace PATH]
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HOSTILE_COLUMN, HOSTILE_NEW_VALUE, WIDE_COLUMNS, writePanelFiles } from './panel-files.mjs';
@@ -76,6 +80,10 @@ try {
   await step('code-server starts and the workbench opens', async () => {
     page = await session.open((dir) => {
       writePanelFiles(dir);
+      // The model-aware tests' churn data (built by tsc into out/), one file per side.
+      const { modelCsv, modelRows } = createRequire(import.meta.url)('../../out/test/unit/support/modelData.js');
+      writeFileSync(join(dir, 'churn-reference.csv'), modelCsv(modelRows(900, false, 11)));
+      writeFileSync(join(dir, 'churn-current.csv'), modelCsv(modelRows(900, true, 12)));
       writeFileSync(join(dir, 'drift-suite.json'), JSON.stringify({
         comparisons: [
           { name: 'main', reference: 'reference.csv', current: 'current.csv' },
@@ -246,6 +254,40 @@ try {
     await row(last).scrollIntoViewIfNeeded();
     await row(last).locator('canvas').waitFor({ timeout: 10_000 });
     console.log(`    ${first} charts at first; ${await panel().locator('.grid-row[data-column]').count()} rows after scrolling to the end`);
+  });
+
+  await step('model: label, prediction and performance drift, segments and multivariate drift; the Role picker re-runs', async () => {
+    const settings = join(workspace, '.vscode', 'settings.json');
+    const current = JSON.parse(readFileSync(settings, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
+    writeFileSync(settings, JSON.stringify({
+      ...current,
+      'driftInspector.multivariate.enabled': true,
+      'driftInspector.roles': { segment: 'region', id: 'customer_id' },
+    }, null, 2));
+    await page.waitForTimeout(1000); // the settings file change reaches the extension host
+    await compareFromExplorer('churn-reference.csv', 'churn-current.csv');
+    await waitForReport('churn-current.csv');
+    const section = (name) => panel().locator(`[data-section="${name}"]`);
+    for (const name of ['roles', 'label', 'prediction', 'performance', 'segments', 'multivariate']) await section(name).waitFor({ timeout: 20_000 });
+    const performance = await section('performance').innerText();
+    if (!/Performance degraded/.test(performance) || !/Accuracy/.test(performance)) throw new Error(`performance section: ${performance.slice(0, 300)}`);
+    const segments = await section('segments').innerText();
+    if (!/south/.test(segments) || !/north/.test(segments)) throw new Error(`segments section: ${segments.slice(0, 300)}`);
+    if (!/x1/.test(await section('multivariate').innerText())) throw new Error('the multivariate section names no separating feature');
+    await setColorTheme('Default Dark Modern');
+    await panel().locator('body.vscode-dark').waitFor({ timeout: 20_000 });
+    await panel().locator('body').evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(results, 'panel-model-dark.png') });
+    console.log('    screenshot: test-results/panel-model-dark.png');
+    // The Role picker: "region" is no longer the segment; the comparison runs again without segments.
+    await row('region').locator('.name').click();
+    await panel().locator('#detail[data-column="region"]').waitFor();
+    const picker = panel().locator('#column-role');
+    if ((await picker.inputValue()) !== 'segment') throw new Error(`region's role: ${await picker.inputValue()}`);
+    await picker.selectOption('');
+    await section('segments').waitFor({ state: 'detached', timeout: 60_000 });
+    await section('performance').waitFor();
   });
 
   await step('Drift: Run Drift Suite: the overview lists each comparison, drills down to its columns and back', async () => {

@@ -132,5 +132,10 @@ describe('Model-aware drift', function () {
       return d.length ? d : undefined;
     }, 'the suite\'s performance problem');
     assert.equal(problems[0].severity, vscode.DiagnosticSeverity.Error);
+    // The Test Explorer mirrors it: the comparison fails, naming the performance drift.
+    const run = await eventually(() => drift.suite.lastTestRun, 'the suite\'s test run');
+    const comparison = [...run.outcomes.values()].find((o) => o.item.id === result.id);
+    assert.equal(comparison?.state, 'failed');
+    assert.ok(comparison?.messages.some((m) => /^Performance drift in "label": accuracy /.test(m)), JSON.stringify(comparison?.messages));
   });
 });

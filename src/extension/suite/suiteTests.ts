@@ -266,15 +266,23 @@ export class SuiteTests implements vscode.Disposable {
     }
     if (columns !== 'all') return;
     const at = item.uri && item.range ? new vscode.Location(item.uri, item.range) : undefined;
-    if (result.datasetMessage && (result.datasetSeverity === 'warning' || result.datasetSeverity === 'error')) {
-      const message = new vscode.TestMessage(result.datasetMessage);
-      message.location = at;
-      failures.unshift(message);
-    }
+    // The comparison's own findings (dataset drift, performance and multivariate drift) fail it at warning or louder.
+    const own = [
+      ...(result.datasetMessage ? [{ message: result.datasetMessage, severity: result.datasetSeverity ?? 'none' }] : []),
+      ...(result.modelFindings ?? []),
+    ];
+    const loud = own.filter((f) => f.severity === 'warning' || f.severity === 'error');
+    failures.unshift(
+      ...loud.map((f) => {
+        const message = new vscode.TestMessage(f.message);
+        message.location = at;
+        return message;
+      }),
+    );
     if (failures.length) recorder.failed(item, failures, result.durationMs);
     else {
       recorder.passed(item, result.durationMs);
-      if (result.datasetMessage) recorder.output(result.datasetMessage, item, at);
+      for (const f of own) recorder.output(f.message, item, at);
     }
   }
 
