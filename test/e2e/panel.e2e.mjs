@@ -274,9 +274,11 @@ try {
     const segments = await section('segments').innerText();
     if (!/south/.test(segments) || !/north/.test(segments)) throw new Error(`segments section: ${segments.slice(0, 300)}`);
     if (!/x1/.test(await section('multivariate').innerText())) throw new Error('the multivariate section names no separating feature');
+    await runCommand(page, 'View: Hide Panel');
+    await runCommand(page, 'Notifications: Clear All Notifications');
     await setColorTheme('Default Dark Modern');
     await panel().locator('body.vscode-dark').waitFor({ timeout: 20_000 });
-    await panel().locator('body').evaluate(() => window.scrollTo(0, 0));
+    await section('performance').scrollIntoViewIfNeeded();
     await page.waitForTimeout(800);
     await page.screenshot({ path: join(results, 'panel-model-dark.png') });
     console.log('    screenshot: test-results/panel-model-dark.png');
