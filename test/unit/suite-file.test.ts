@@ -114,6 +114,8 @@ test('expandSuite: a glob compares each match (sorted, never the reference itsel
   assert.match(plan.problems[1].message, /weekly\/\*\.csv: matches no file/);
 });
 
+const ramp = (n: number, shift: number) => Array.from({ length: n }, (_, i) => i + shift);
+
 test('suiteOptionsFor: settings < the file\'s defaults < the comparison; id columns are excluded', () => {
   const file = parse(JSON.stringify({
     defaults: { pValueThreshold: 0.01, tests: { a: { test: 'psi' } } },
@@ -124,10 +126,13 @@ test('suiteOptionsFor: settings < the file\'s defaults < the comparison; id colu
   assert.equal(o.distanceThreshold, 0.3);
   assert.equal(o.datasetDriftShare, 0.7);
   assert.deepEqual(o.byColumn, { c: { test: 'kl' }, a: { test: 'psi' }, b: { test: 'ks' } });
-  assert.deepEqual(o.exclude, ['tmp_*', 'user_id']);
+  assert.deepEqual(o.exclude, ['tmp_*']);
+  assert.deepEqual(o.model?.roles, { id: 'user_id' });
+  const t = table([num('user_id', ramp(50, 0)), num('f_a', ramp(50, 0)), num('tmp_x', ramp(50, 0))]);
+  const compared = compareTables(t, t, o);
+  assert.deepEqual(compared.columns.map((c) => c.name), ['f_a'], 'id columns are never tested');
+  assert.deepEqual(compared.model?.roles.id, ['user_id']);
 });
-
-const ramp = (n: number, shift: number) => Array.from({ length: n }, (_, i) => i + shift);
 
 test('compareTables: include and exclude take names and globs', () => {
   const t = table([num('user_id', ramp(50, 0)), num('f_a', ramp(50, 0)), num('f_b', ramp(50, 0)), num('tmp_x', ramp(50, 0))]);

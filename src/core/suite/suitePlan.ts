@@ -73,8 +73,7 @@ function settingsOf(file: SuiteFile, index: number): ComparisonSettings & Partia
 /** The suite options of one comparison: `base` (settings), then the file's defaults, then the comparison's own values. */
 export function suiteOptionsFor(file: SuiteFile, index: number, base: SuiteOptions = {}): SuiteOptions {
   const s = settingsOf(file, index);
-  const ids = s.roles?.id === undefined ? [] : Array.isArray(s.roles.id) ? s.roles.id : [s.roles.id];
-  const exclude = [...(s.exclude ?? []), ...ids];
+  // Id columns are left out by the core (roles.id), which also names them in the report's roles.
   return {
     ...base,
     ...definedOnly({
@@ -86,7 +85,7 @@ export function suiteOptionsFor(file: SuiteFile, index: number, base: SuiteOptio
       bins: s.bins,
       missingAsCategory: s.missingAsCategory,
       include: s.include,
-      exclude: exclude.length ? exclude : undefined,
+      exclude: s.exclude?.length ? s.exclude : undefined,
     }),
     byType: { ...base.byType, ...s.testsByType },
     byColumn: { ...base.byColumn, ...s.tests },
