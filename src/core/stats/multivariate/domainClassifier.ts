@@ -10,13 +10,11 @@
  *   folds. Every row gets exactly one out-of-fold score (the log-odds of the model that did not see it).
  * - AUC: the Mann–Whitney U of the current rows' out-of-fold scores over the reference rows' (ties count ½),
  *   divided by n0·n1.
- * - p-value: one-sided (AUC > 0.5), normal approximation of U with the tie-corrected variance
- *   n0·n1/12·((n+1) − Σ(t³ − t)/(n(n − 1))), no continuity correction; 1 when every score ties. Out-of-fold scores
- *   come from models trained on overlapping rows, so they are not independent and the AUC varies more than the
- *   Mann–Whitney variance assumes (about 1.3× its standard deviation): on identical distributions about 13% of
- *   p-values fall below 0.05 (seeded simulations, 300–1000 rows per side, 4 features). Read the p-value as a guide
- *   and judge with the AUC too (the suite requires AUC ≥ its threshold as well); a calibrated p-value would need
- *   the whole cross-validation repeated under label permutations.
+ * - p-value: one-sided (AUC > 0.5), per fold: the Mann–Whitney normal approximation (tie-corrected variance
+ *   n0·n1/12·((n+1) − Σ(t³ − t)/(n(n − 1))), no continuity correction) of that fold's held-out scores, which one model
+ *   gave to rows it never saw; the folds' p-values are combined with Simes' test (see `simes`). One Mann–Whitney over
+ *   all out-of-fold scores would treat scores from different, label-dependent models as exchangeable: on identical
+ *   distributions about 13% of those p-values fell below 0.05; with Simes about 5% do (seeded simulations).
  * - Importances: each feature's share of the split gain summed over all folds' trees (they sum to 1; all 0 when no
  *   tree split at all).
  */
@@ -37,15 +35,31 @@ export interface DomainClassifierOptions {
 
 export interface DomainClassifierOutput {
   auc: number;
+  /** Simes' combination of the folds' p-values: the one to judge by. */
   pValue: number;
+  /** One Mann–Whitney over all out-of-fold scores: too small under no drift (kept to show why it is not used). */
+  pooledPValue: number;
   /** Share of total split gain per feature (column of `features`). */
   importances: Float64Array;
   /** Folds actually used. */
   folds: number;
 }
 
+/**
+ * Simes' combination of p-values: min over i of k·p_(i)/i. The folds' tests are positively dependent (each fold's
+ * model learned the labels the other folds are tested on, and vice versa), under which Simes' test keeps its level
+ * (Sarkar, 1998); averaging their z-scores, or one Mann–Whitney over all out-of-fold scores, does not (about 10% of
+ * p-values below 0.05 on identical samples, measured).
+ */
+export function simes(pValues: readonly number[]): number {
+  const sorted = [...pValues].sort((a, b) => a - b);
+  let p = 1;
+  sorted.forEach((q, i) => (p = Math.min(p, (sorted.length * q) / (i + 1))));
+  return p;
+}
+
 /** AUC of `positive` scores over `negative` ones and its one-sided Mann–Whitney p-value (normal approximation). */
-export function aucMannWhitney(negative: Float64Array, positive: Float64Array): { auc: number; pValue: number } {
+export function aucMannWhitney(negative: Float64Array, positive: Float64Array): { auc: number; pValue: number; z: number } {
   const n0 = negative.length;
   const n1 = positive.length;
   if (n0 === 0 || n1 === 0) throw new RangeError('aucMannWhitney: both samples need at least one score');
@@ -64,8 +78,8 @@ export function aucMannWhitney(negative: Float64Array, positive: Float64Array): 
   const n = n0 + n1;
   const auc = u / (n0 * n1);
   const variance = ((n0 * n1) / 12) * (n + 1 - tieSum / (n * (n - 1)));
-  const pValue = variance > 0 ? normalSf((u - (n0 * n1) / 2) / Math.sqrt(variance)) : 1;
-  return { auc, pValue };
+  const z = variance > 0 ? (u - (n0 * n1) / 2) / Math.sqrt(variance) : 0;
+  return { auc, pValue: variance > 0 ? normalSf(z) : 1, z };
 }
 
 /**
@@ -99,6 +113,7 @@ export function domainClassifier(
 
   const scores = new Float64Array(rows);
   const gain = new Float64Array(dims);
+  const foldP: number[] = [];
   for (let f = 0; f < folds; f++) {
     let nTest = 0;
     for (let r = 0; r < rows; r++) if (fold[r] === f) nTest++;
@@ -114,13 +129,19 @@ export function domainClassifier(
     const s = predictBoostedTrees(model, features, rows, test);
     for (let k = 0; k < nTest; k++) scores[test[k]] = s[k];
     for (let d = 0; d < dims; d++) gain[d] += model.gain[d];
+    // Within a fold the scores come from one model that never saw those rows: under no drift their labels are
+    // exchangeable with respect to the scores, so this fold's Mann–Whitney p-value is valid on its own.
+    const held = [[], []] as number[][];
+    for (let k = 0; k < nTest; k++) held[labels[test[k]] ? 1 : 0].push(s[k]);
+    foldP.push(aucMannWhitney(Float64Array.from(held[0]), Float64Array.from(held[1])).pValue);
   }
 
   const negative = Float64Array.from(byClass[0], (r) => scores[r]);
   const positive = Float64Array.from(byClass[1], (r) => scores[r]);
-  const { auc, pValue } = aucMannWhitney(negative, positive);
+  const pooled = aucMannWhitney(negative, positive);
+  const pValue = simes(foldP);
   let total = 0;
   for (let d = 0; d < dims; d++) total += gain[d];
   const importances = total > 0 ? gain.map((v) => v / total) : new Float64Array(dims);
-  return { auc, pValue, importances, folds };
+  return { auc: pooled.auc, pValue, pooledPValue: pooled.pValue, importances, folds };
 }

@@ -3,6 +3,7 @@ export { fitBoostedTrees, predictBoostedTrees, type BoostOptions, type BoostedTr
 export {
   domainClassifier,
   aucMannWhitney,
+  simes,
   type DomainClassifierOptions,
   type DomainClassifierOutput,
 } from './domainClassifier';
