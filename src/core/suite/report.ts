@@ -4,6 +4,7 @@
  */
 import type { ColumnType, DataFormat } from '../io/table';
 import type { ColumnRole, ModelOptions, ModelReport } from './modelTypes';
+import type { OverTimeOptions, OverTimeReport } from './overTimeTypes';
 
 /** Ids of drift tests and distances as they appear in reports, settings and the CLI. */
 export const TEST_IDS = [
@@ -199,6 +200,8 @@ export interface DriftReport {
   durationMs?: number;
   /** Label, prediction and performance drift, segments and multivariate drift; absent when model analysis is off. */
   model?: ModelReport;
+  /** Drift over time: windows of the current file and change points; absent unless asked for (`overTime`). */
+  overTime?: OverTimeReport;
 }
 
 /** A column's test and/or threshold, set per column type or per column name. */
@@ -234,4 +237,6 @@ export interface SuiteOptions {
   exclude?: string[];
   /** Column roles and the model-aware analyses (label, prediction, performance, segment and multivariate drift). */
   model?: ModelOptions;
+  /** Drift over time (windows, streaming detectors); absent: not run. */
+  overTime?: OverTimeOptions;
 }
