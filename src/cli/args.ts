@@ -3,6 +3,7 @@ import type { ColumnType } from '../core/io/table';
 import { parseAssignment, parseColumnType, parseCorrection } from '../core/suite/overrides';
 import type { SuiteOptions, TestChoice } from '../core/suite/report';
 import { COLUMN_ROLES, TASK_KINDS, type ColumnRoles, type ModelOptions, type TaskKind } from '../core/suite/modelTypes';
+import { DETECTOR_IDS, type DetectorId, type OverTimeOptions } from '../core/suite/overTimeTypes';
 import type { ParseOptions } from '../core/io/table';
 
 export const USAGE = `Usage: drift-inspect compare <reference> <current> [options]
@@ -36,6 +37,13 @@ Options:
   --bootstrap N               bootstrap replicates for the metrics' intervals (default 200; 0: none)
   --segments N                segments of the segment column analysed, largest first (default 10; 0: none)
   --no-multivariate           skip multivariate drift (domain classifier, MMD)
+  --over-time                 drift over time: windows of the current file (by its timestamp column, else rows),
+                              each window's drift per column, and streaming change detectors
+  --window W                  auto (default), day, week, month or rows (implies --over-time)
+  --window-rows N             rows per window for --window rows (default: a tenth of the rows, at least 50)
+  --detectors A,B             adwin, ddm, eddm, hddm_a, kswin, page_hinkley (default: all that fit the stream)
+  --detector-column NAME      stream this numeric column through the detectors (repeatable; default: the model's
+                              error stream, else the 3 columns that moved most)
   -h, --help                  show this help
 
 Exit codes: 0 ran (no drift, or drift without --fail-on-drift / below --fail-on), 1 drift with --fail-on-drift
@@ -87,6 +95,7 @@ export function parseArgs(argv: string[]): CliArgs {
   const byColumn: Record<string, TestChoice> = {};
   const roles: ColumnRoles = {};
   const model: ModelOptions = {};
+  let overTime: OverTimeOptions | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => {
@@ -192,6 +201,29 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--no-multivariate':
         model.multivariate = false;
         break;
+      case '--over-time':
+        overTime ??= {};
+        break;
+      case '--window': {
+        const w = value();
+        const kinds = ['auto', 'day', 'week', 'month', 'rows'];
+        if (!kinds.includes(w)) throw new UsageError(`--window must be ${kinds.join(', ')}, not "${w}"`);
+        overTime = { ...overTime, window: w as OverTimeOptions['window'] };
+        break;
+      }
+      case '--window-rows':
+        overTime = { ...overTime, windowRows: number(arg, value(), 1, Number.MAX_SAFE_INTEGER, true) };
+        break;
+      case '--detectors': {
+        const ids = value().split(',').map((d) => d.trim());
+        const unknown = ids.find((d) => !(DETECTOR_IDS as readonly string[]).includes(d));
+        if (unknown !== undefined) throw new UsageError(`--detectors: "${unknown}" is not a detector (${DETECTOR_IDS.join(', ')})`);
+        overTime = { ...overTime, detectors: ids as DetectorId[] };
+        break;
+      }
+      case '--detector-column':
+        overTime = { ...overTime, detectorColumns: [...(overTime?.detectorColumns ?? []), value()] };
+        break;
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
         positional.push(arg);
@@ -202,6 +234,7 @@ export function parseArgs(argv: string[]): CliArgs {
   if (Object.keys(columnTypes).length > 0) args.read = { ...args.read, columnTypes };
   if (Object.keys(roles).length > 0) model.roles = roles;
   if (Object.keys(model).length > 0) args.suite.model = model;
+  if (overTime) args.suite.overTime = overTime;
   if (command === 'suite') {
     if (positional.length > 1) throw new UsageError(`suite takes at most one suite file (got ${positional.length})`);
     return { command, file: positional[0] ?? 'drift-suite.json', format: args.format, failOn, maxRows: args.maxRows, suite: args.suite, read: args.read };

@@ -2,6 +2,7 @@
 import { formatEvidence, formatNumber, formatVerdict } from '../core/suite/format';
 import { findingText } from '../core/suite/findingText';
 import { modelSectionsText } from '../core/suite/modelText';
+import { overTimeLines } from '../core/suite/overTimeText';
 import type { DriftReport, Finding } from '../core/suite/report';
 
 /** One-sided columns and type changes already read in the verdict column; list the rest. */
@@ -36,6 +37,7 @@ export function renderText(report: DriftReport): string {
     `dataset drift: ${report.datasetDrift ? 'YES' : 'no'} (${report.driftedColumns} of ${report.judgedColumns} columns drifted, share ${formatNumber(report.driftShare)}, threshold ${formatNumber(report.datasetDriftShare)}` +
       `${report.correction === 'none' ? '' : `; p-values ${report.correction.replace(/_/g, '-')}-adjusted`})`,
     ...(report.model ? modelSectionsText(report.model) : []),
+    ...(report.overTime ? overTimeLines(report.overTime) : []),
     '',
     line(header),
     ...rows.map(line),

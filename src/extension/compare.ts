@@ -4,6 +4,7 @@
  * The panel's Swap and Re-run buttons come here too.
  */
 import * as vscode from 'vscode';
+import { windowingText } from '../core/suite/overTimeText';
 import type { DriftReport } from '../core/suite/report';
 import { ColumnOverrides } from './columnOverrides';
 import { DriftDiagnostics } from './diagnostics';
@@ -77,6 +78,10 @@ export class CompareCommand {
         `done in ${Date.now() - started} ms: ${report.driftedColumns} of ${report.judgedColumns} columns drifted` +
           ` (dataset drift: ${report.datasetDrift ? 'yes' : 'no'})`,
       );
+      if (report.overTime) {
+        const points = report.overTime.detectors.reduce((n, d) => n + d.changePoints.length, 0);
+        this.log.info(`drift over time ${windowingText(report.overTime)}: ${points} change point${points === 1 ? '' : 's'} from ${report.overTime.detectors.length} detector runs`);
+      }
       this.reports.set({ report, pair, settings: settings.suite });
       this.panel.showReport(report);
       await this.diagnostics.publish(current, report);

@@ -6,6 +6,7 @@ import { isTestId } from '../core/suite/registry';
 import type { Correction, SuiteOptions, TestChoice } from '../core/suite/report';
 import type { ParseOptions } from '../core/io/table';
 import { COLUMN_ROLES, TASK_KINDS, type ColumnRoles, type ModelOptions, type TaskKind } from '../core/suite/modelTypes';
+import { DETECTOR_IDS, type DetectorId, type OverTimeOptions } from '../core/suite/overTimeTypes';
 
 export interface Settings {
   suite: SuiteOptions;
@@ -45,6 +46,7 @@ export function readSettings(scope?: vscode.Uri): Settings {
   return {
     suite: {
       model: modelOptions(c, problems),
+      overTime: overTimeOptions(c),
       pValueThreshold: c.get<number>('pValueThreshold'),
       distanceThreshold: c.get<number>('distanceThreshold'),
       datasetDriftShare: c.get<number>('datasetDriftShare'),
@@ -92,5 +94,17 @@ function modelOptions(c: vscode.WorkspaceConfiguration, problems: string[]): Mod
     multivariate: c.get<boolean>('multivariate.enabled'),
     multivariateRows: c.get<number>('multivariate.sampleRows'),
     domainAucThreshold: c.get<number>('multivariate.aucThreshold'),
+  };
+}
+
+/** Drift over time, unless turned off: the window choice and the detectors (unknown ids are left out). */
+function overTimeOptions(c: vscode.WorkspaceConfiguration): OverTimeOptions | undefined {
+  if (c.get<boolean>('overTime.enabled') === false) return undefined;
+  const rows = c.get<number | null>('overTime.windowRows');
+  const detectors = c.get<string[]>('overTime.detectors');
+  return {
+    window: c.get<OverTimeOptions['window']>('overTime.window'),
+    windowRows: typeof rows === 'number' && rows >= 1 ? Math.round(rows) : undefined,
+    detectors: Array.isArray(detectors) ? (detectors.filter((d) => (DETECTOR_IDS as readonly string[]).includes(d)) as DetectorId[]) : undefined,
   };
 }

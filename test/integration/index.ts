@@ -20,6 +20,7 @@ export async function run(): Promise<void> {
     require('./problems.test');
     require('./suite.test');
     require('./model.test');
+    require('./overTime.test');
   } catch (err) {
     loadError = err; // a test module that throws while loading counts as one failure, reported below
   }

@@ -70,7 +70,7 @@ test('the JSON schema and the validator accept the same keys', () => {
   const defaultKeys = Object.keys(schema.properties.defaults.properties);
   const sample: Record<string, unknown> = {
     pValueThreshold: 0.01, distanceThreshold: 0.2, datasetDriftShare: 0.3, correction: 'bonferroni', psiMajorThreshold: 0.3,
-    majorEffectSize: 0.4, allowedDrop: 0.2, multivariate: false, bins: 12, missingAsCategory: true, maxRows: 1000, nullTokens: ['-'], testsByType: { numeric: { test: 'ks' } },
+    majorEffectSize: 0.4, allowedDrop: 0.2, multivariate: false, overTime: { window: 'week', detectors: ['adwin'] }, bins: 12, missingAsCategory: true, maxRows: 1000, nullTokens: ['-'], testsByType: { numeric: { test: 'ks' } },
     tests: { age: { threshold: 0.01 } }, severity: { drift: 'error' }, name: 'n', reference: 'r', current: 'c', include: ['a*'],
     exclude: ['id'], roles: { target: 'y', score: 'p', task: 'classification', id: ['id'] },
   };

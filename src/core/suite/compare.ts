@@ -11,6 +11,9 @@ import { findingsOf } from './findings';
 import { sideSummary } from './sides';
 import { adjustPValues } from './corrections';
 import { modelAnalysis, modelColumns, modelSettingsOf } from './model';
+import type { ResolvedRoles } from './modelTypes';
+import { overTimeAnalysis } from './overTime';
+import type { OverTimeOptions, OverTimeReport } from './overTimeTypes';
 import { TESTS, type TestOutcome, type TestSpec } from './registry';
 import { resolveRoles, roleOf } from './roles';
 import { segmentOptions } from './segments';
@@ -58,7 +61,18 @@ export function compareTables(reference: Table, current: Table, options: SuiteOp
   return {
     ...report,
     model: modelAnalysis(reference, current, roles, notes, report.columns, model, settings.pValueThreshold, compareSegment),
+    ...(settings.overTime ? { overTime: overTimeOf(reference, current, report.columns, roles, settings.overTime, settings) } : {}),
   };
+}
+
+/** Drift over time, or why it could not be computed: its failure never takes the comparison down. */
+function overTimeOf(reference: Table, current: Table, columns: ColumnResult[], roles: ResolvedRoles, options: OverTimeOptions, settings: Settings): OverTimeReport {
+  try {
+    return overTimeAnalysis(reference, current, columns, roles, options, settings);
+  } catch (err) {
+    const notes = [`Drift over time could not be computed: ${(err as Error).message}`];
+    return { timestamp: null, window: { kind: 'rows', size: 0 }, windows: [], columns: [], detectors: [], notes };
+  }
 }
 
 /**
@@ -245,7 +259,7 @@ export function runTest(spec: TestSpec, samples: ColumnSamples, settings: Settin
 }
 
 /** A distance beside every p-value: the normalised Wasserstein distance for numbers, Jensen-Shannon for categories. */
-function effectSize(samples: ColumnSamples): { value: number; measure: TestId } {
+export function effectSize(samples: ColumnSamples): { value: number; measure: TestId } {
   if (samples.kind === 'numeric' && samples.values === null) {
     return { value: normalizedWassersteinSorted(samples.pair.reference, samples.pair.current), measure: 'wasserstein' };
   }

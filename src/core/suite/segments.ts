@@ -71,7 +71,7 @@ function segmentResult(value: string, reference: Table, current: Table, compare:
 
 /**
  * Options for comparing one segment: the same roles (no inference), no nested segments, no multivariate drift, no
- * confusion matrices; the segment column itself is left out (constant within a segment, it would only dilute the
+ * confusion matrices, no drift over time; the segment column itself is left out (constant within a segment, it would only dilute the
  * drift share).
  */
 export function segmentOptions(options: SuiteOptions, roles: ResolvedRoles): SuiteOptions {
@@ -79,6 +79,7 @@ export function segmentOptions(options: SuiteOptions, roles: ResolvedRoles): Sui
   const set = Object.fromEntries(Object.entries({ target, prediction, score, timestamp, task }).filter(([, v]) => v !== null));
   return {
     ...options,
+    overTime: undefined,
     exclude: [...(options.exclude ?? []), ...(roles.segment ? [roles.segment] : [])],
     model: { ...options.model, roles: { ...set, id }, inferRoles: false, topSegments: 0, multivariate: false, confusion: false },
   };

@@ -5,6 +5,7 @@
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { TASK_KINDS } from './modelTypes';
+import { DETECTOR_IDS } from './overTimeTypes';
 import { TEST_IDS } from './report';
 import type { ComparisonSpec, SuiteFile, SuiteLocation, SuiteProblem, SuiteSpec } from './suiteTypes';
 import { SEVERITIES } from './suiteTypes';
@@ -14,6 +15,7 @@ export const SUITE_FILE_NAME = 'drift-suite.json';
 const COLUMN_TYPES = ['numeric', 'categorical', 'boolean', 'datetime', 'text'];
 const CORRECTIONS = ['none', 'bonferroni', 'benjamini_hochberg'];
 const ROLE_KEYS = ['target', 'prediction', 'score', 'timestamp', 'segment', 'id', 'task'];
+const WINDOW_CHOICES = ['auto', 'day', 'week', 'month', 'rows'];
 const SEVERITY_KEYS = ['drift', 'majorDrift', 'datasetDrift', 'schemaChange', 'performance', 'multivariateDrift'];
 
 type Check = (node: Node, path: (string | number)[]) => void;
@@ -88,6 +90,17 @@ export function parseSuiteFile(path: string, text: string): SuiteFile {
     majorEffectSize: number(0, Infinity, { exclusiveMin: true }),
     allowedDrop: number(0, Infinity),
     multivariate: boolean,
+    overTime: (n, p) => {
+      if (n.type === 'boolean') return;
+      object({
+        window: oneOf(WINDOW_CHOICES, 'window'),
+        windowRows: number(1, Number.MAX_SAFE_INTEGER, { integer: true }),
+        detectors: (d, q) => {
+          if (isType(d, q, 'array', 'a list of detectors')) d.children!.forEach((c, i) => oneOf(DETECTOR_IDS, 'detector')(c, [...q, i]));
+        },
+        detectorColumns: stringArray,
+      })(n, p);
+    },
     bins: number(1, 10_000, { integer: true }),
     missingAsCategory: boolean,
     maxRows: number(1, Number.MAX_SAFE_INTEGER, { integer: true }),

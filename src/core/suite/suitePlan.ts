@@ -89,6 +89,7 @@ export function suiteOptionsFor(file: SuiteFile, index: number, base: SuiteOptio
     }),
     byType: { ...base.byType, ...s.testsByType },
     byColumn: { ...base.byColumn, ...s.tests },
+    ...(s.overTime !== undefined ? { overTime: s.overTime === true ? {} : s.overTime === false ? undefined : s.overTime } : {}),
     model: {
       ...base.model,
       ...definedOnly({ allowedDrop: s.allowedDrop, multivariate: s.multivariate }),

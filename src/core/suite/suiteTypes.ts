@@ -4,6 +4,7 @@
  */
 import type { ColumnType } from '../io/table';
 import type { ColumnRoles } from './modelTypes';
+import type { OverTimeOptions } from './overTimeTypes';
 import type { Correction, DriftReport, TestChoice } from './report';
 
 export type { ColumnRoles };
@@ -41,6 +42,8 @@ export interface ComparisonSettings {
   allowedDrop?: number;
   /** Multivariate drift (default true). */
   multivariate?: boolean;
+  /** Drift over time: true (auto windows, every detector that fits), its options, or false (off). */
+  overTime?: boolean | OverTimeOptions;
   bins?: number;
   missingAsCategory?: boolean;
   maxRows?: number;
