@@ -36,6 +36,18 @@ interface Drawn {
 
 const live = new Map<Chart<'bar'>, Drawn>();
 
+/** Charts drawn by other modules (the over-time lines), destroyed and repainted with these. */
+interface Tracked {
+  group: string;
+  retheme(theme: ChartTheme): void;
+}
+const tracked = new Map<Chart, Tracked>();
+
+/** Registers a chart drawn elsewhere so destroyCharts(group) and theme changes reach it too. */
+export function trackChart(chart: Chart, group: string, retheme: (theme: ChartTheme) => void): void {
+  tracked.set(chart, { group, retheme });
+}
+
 export interface ChartOptions {
   /** Numeric edges are epoch milliseconds. */
   dates?: boolean;
@@ -67,12 +79,17 @@ export function destroyCharts(group?: string): void {
     chart.destroy();
     live.delete(chart);
   }
+  for (const [chart, t] of tracked) {
+    if (group !== undefined && t.group !== group) continue;
+    chart.destroy();
+    tracked.delete(chart);
+  }
 }
 
 /** Destroys the chart drawn into this canvas, if any (a row scrolled away or removed). */
 export function destroyChart(canvas: HTMLCanvasElement): void {
   const chart = Chart.getChart(canvas);
-  if (chart && live.delete(chart as Chart<'bar'>)) chart.destroy();
+  if (chart && (live.delete(chart as Chart<'bar'>) || tracked.delete(chart))) chart.destroy();
 }
 
 /** Re-reads the theme and repaints every chart with it. */
@@ -83,6 +100,7 @@ export function applyThemeToCharts(): void {
     chart.options = config(drawn, theme).options!;
     chart.update('none');
   }
+  for (const t of tracked.values()) t.retheme(theme);
 }
 
 /** A sentence for screen readers: what is charted, and where the two sides differ most. */

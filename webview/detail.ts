@@ -12,6 +12,7 @@ import { renderTestsSection, type TestsSection, type TestsState } from './detail
 import { h, type Child } from './dom';
 import { adjustedText, exactNumber, formatCount, formatNumber, testName, thresholdText, typeText, verdictText } from './format';
 import { roleOf } from './modelFormat';
+import { detailOverTime } from './overTime';
 import { roleControl } from './roleSelect';
 import { typeIcon } from './typeIcon';
 
@@ -47,6 +48,7 @@ export function renderDetail(report: DriftReport, c: ColumnResult, handlers: Det
     h('p', { class: 'why' }, whyText(report, c)),
     facts(c, roleControl(c.name, roleOf(c, report.model?.roles), handlers.setRole ?? null)),
     chartSection(c),
+    detailOverTime(report, c.name),
     section('Per side', sidesTable(c)),
     section('Findings', findingsList((c.findings ?? []).filter((f) => f.kind !== 'only_in_reference' && f.kind !== 'only_in_current'))),
     tests?.element,

@@ -8,7 +8,10 @@
  * - `rendered {columns, charts, driftedColumns}` after every draw of the column table (a report, or a change of
  *   sort, filter or search): `columns` = rows in the table as filtered (created lazily, so not all are in the
  *   DOM yet), `charts` = charts drawn so far, i.e. those of the rows in or near view once the first layout
- *   settled (more are drawn as the user scrolls), `driftedColumns` = every drifted column of the report.
+ *   settled (more are drawn as the user scrolls), `driftedColumns` = every drifted column of the report;
+ *   `modelSections` (absent when there are none) = the sections drawn ahead of the table: the model's ("roles",
+ *   "label", "prediction", "performance", "segments", "multivariate"), then "overTime" when the report has
+ *   `overTime` and its "Drift over time" section (`[data-section="overTime"]`, after the model sections) is drawn.
  * - `selected {column}` when a column's detail opens, `{column: null}` when it closes.
  *
  * A drift suite (`suite` message, or a SuiteReport in the offline page) shows the suite overview; drilling down
@@ -30,6 +33,7 @@ import { renderDetail, type DetailView } from './detail';
 import type { TestsState } from './detailTests';
 import { h } from './dom';
 import { renderModelSections } from './modelSections';
+import { renderOverTime, type OverTimeView } from './overTime';
 import { renderEmpty, renderFailed, renderRunning } from './states';
 import { adoptStyles } from './styles';
 import { renderSummary, type SummaryActions } from './summary';
@@ -56,8 +60,10 @@ interface Shown {
   detail: DetailView | null;
   /** Replies to "columnTests" for this report, per column (a re-opened detail does not ask again). */
   tests: Map<string, TestsState>;
-  /** Model sections drawn ahead of the table (undefined for a report without `model`). */
+  /** Sections drawn ahead of the table: the model's, then "overTime" (undefined when there are none). */
   modelSections?: string[];
+  /** The "Drift over time" section (null for a report without `overTime`). */
+  overTime: OverTimeView | null;
 }
 
 let shown: Shown | null = null;
@@ -205,9 +211,14 @@ function drawReport(report: DriftReport, focus?: string): void {
   const columnsSection = h('section', { class: 'columns', 'aria-label': 'Columns' }, toolbar.element, tableHost);
   // Label/prediction drift, performance, segments, multivariate: above the table, beside an open detail.
   const model = renderModelSections(report, (name) => openDetail(name, true));
-  const layout = h('div', { class: 'layout' }, model ? h('div', { class: 'main-column' }, model.element, columnsSection) : columnsSection, detailHost);
+  // Drift over time: after the model sections, before the table.
+  const names = new Set(report.columns.map((c) => c.name));
+  const overTime = renderOverTime(report, { open: (name) => openDetail(name, true), has: (name) => names.has(name) }, target);
+  const ahead = [model?.element, overTime?.element].filter((e): e is HTMLElement => e !== undefined);
+  const layout = h('div', { class: 'layout' }, ahead.length ? h('div', { class: 'main-column' }, ...ahead, columnsSection) : columnsSection, detailHost);
   root.replaceChildren(...[backBar(), renderSummary(report, actions), divider(), layout].filter((e): e is HTMLElement => e !== null));
-  shown = { report, toolbar, layout, tableHost, detailHost, table: null, detail: null, tests: new Map(), modelSections: model?.sections };
+  const sections: string[] = [...(model?.sections ?? []), ...(overTime ? ['overTime'] : [])];
+  shown = { report, toolbar, layout, tableHost, detailHost, table: null, detail: null, tests: new Map(), modelSections: sections.length ? sections : undefined, overTime };
 
   drawTable();
   // The detail first: it narrows the table, which changes the row heights the scroll position refers to.
@@ -293,6 +304,7 @@ function openDetail(name: string, focus: boolean): void {
   s.detailHost.replaceChildren(detail.element);
   s.layout.classList.add('has-detail');
   s.table?.select(name);
+  s.overTime?.select(name);
   view = { ...view, selected: name };
   save();
   vscode.postMessage({ type: 'selected', column: name });

@@ -5,6 +5,7 @@
  */
 import { toolkitCss } from './components/toolkit';
 import { modelCss } from './modelStyles';
+import { overTimeCss } from './overTimeStyles';
 
 const appCss = /* css */ `
 :root {
@@ -413,6 +414,6 @@ export function adoptStyles(): void {
   if (adopted) return;
   adopted = true;
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(appCss + modelCss + toolkitCss);
+  sheet.replaceSync(appCss + modelCss + overTimeCss + toolkitCss);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }

@@ -15,6 +15,9 @@ export interface ChartTheme {
   tooltipBorder: string;
   fontFamily: string;
   highContrast: boolean;
+  /** Drift (drifted points, change points) and plain foreground, for the over-time charts. */
+  bad: string;
+  foreground: string;
 }
 
 export function readChartTheme(): ChartTheme {
@@ -24,7 +27,7 @@ export function readChartTheme(): ChartTheme {
   const highContrast = kind.includes('high-contrast') || document.body.classList.contains('vscode-high-contrast');
   const reference = v('--vscode-charts-blue', '#3794ff');
   const current = v('--vscode-charts-orange', '#d18616');
-  
+
   return {
     reference,
     current,
@@ -37,6 +40,8 @@ export function readChartTheme(): ChartTheme {
     tooltipBorder: v('--vscode-editorHoverWidget-border', '#454545'),
     fontFamily: v('--vscode-font-family', 'system-ui, sans-serif'),
     highContrast,
+    bad: v('--vscode-errorForeground', v('--vscode-charts-red', '#f14c4c')),
+    foreground: v('--vscode-foreground', '#ccc'),
   };
 }
 

@@ -15,10 +15,17 @@
 // texts, `rendered.modelSections`, opening columns from them, folding, the detail's role selector (`setRole`), the
 // offline page of that report, and screenshots in light and dark at a wide and a narrow width (test-results/model-*.png).
 //
-// Usage: node webview/dev/preview.mjs [--out DIR] [--report FILE] [--suite FILE] [--model-report FILE] [--strict-style] [--columns N] [--only NAME]
+// The over-time part draws webview/dev/sample-overtime-report.json (make-sample-overtime-report.mjs): the "Drift over
+// time" section (windowing line, heat map cells = columns × windows in max-score order, tooltips and screen-reader
+// texts, the line chart following a click or Enter on a heat-map row and an opened detail, the error stream chart, the
+// detectors table), `rendered.modelSections` ending in "overTime", the detail's over-time chart, the page never
+// scrolling sideways (the heat map scrolls inside its section, its first column sticky), the offline page of that
+// report, and screenshots in light, dark and high contrast at 1280 and 500 px (test-results/overtime-*.png).
+//
+// Usage: node webview/dev/preview.mjs [--out DIR] [--report FILE] [--suite FILE] [--model-report FILE] [--overtime-report FILE] [--strict-style] [--columns N] [--only NAME]
 //   --strict-style  drop 'unsafe-inline' from style-src to see what (if anything) needs it.
 //   --columns N     columns in the generated large report (default 1000).
-//   --only NAME     run one part besides the basic checks: interact, large, offline, suite, model.
+//   --only NAME     run one part besides the basic checks: interact, large, offline, suite, model, overtime.
 // Screenshots: /tmp/webview-dark.png, /tmp/webview-light.png (and more in --out, default /tmp/drift-webview-preview).
 import * as esbuild from 'esbuild';
 import { createServer } from 'node:http';
@@ -39,6 +46,7 @@ const outDir = opt('--out', '/tmp/drift-webview-preview');
 const reportPath = opt('--report', join(root, 'webview', 'dev', 'sample-report.json'));
 const suitePath = opt('--suite', join(root, 'webview', 'dev', 'sample-suite.json'));
 const modelReportPath = opt('--model-report', join(root, 'webview', 'dev', 'sample-model-report.json'));
+const overTimeReportPath = opt('--overtime-report', join(root, 'webview', 'dev', 'sample-overtime-report.json'));
 const resultsDir = join(root, 'test-results');
 const strictStyle = args.includes('--strict-style');
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -162,6 +170,12 @@ const server = createServer((req, res) => {
   if (url.pathname === '/offline-model.html') {
     const html = offlineHtml(JSON.parse(readFileSync(modelReportPath, 'utf8')), readFileSync(join(outDir, 'webview.js'), 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, ''));
     writeFileSync(join(outDir, 'offline-model.html'), html);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    return;
+  }
+  if (url.pathname === '/offline-overtime.html') {
+    const html = offlineHtml(JSON.parse(readFileSync(overTimeReportPath, 'utf8')), readFileSync(join(outDir, 'webview.js'), 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, ''));
+    writeFileSync(join(outDir, 'offline-overtime.html'), html);
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     return;
   }
@@ -289,6 +303,8 @@ try {
   if (part('offline')) await offlinePage(browser, report);
   if (part('suite')) await suitePart(browser, report, JSON.parse(readFileSync(suitePath, 'utf8')));
   if (part('model')) await modelPart(browser, report, JSON.parse(readFileSync(modelReportPath, 'utf8')));
+  if (part('overtime')) await overTimePart(browser, report, JSON.parse(readFileSync(overTimeReportPath, 'utf8')));
+  if (part('offline') || part('overtime')) await offlineOverTime(browser, JSON.parse(readFileSync(overTimeReportPath, 'utf8')));
 
   // HiDPI (as on most laptops): charts must stay crisp at devicePixelRatio 2.
   const hidpi = await browser.newContext({ viewport: { width: 1080, height: 560 }, deviceScaleFactor: 2 });
@@ -978,6 +994,208 @@ async function modelPart(browser, base, report) {
   shots.push(offShot);
   for (const e of cspErrors) problems.push(`offline model CSP: ${e}`);
   await off.context.close();
+}
+
+/** The "Drift over time" section of a report with `overTime`: texts, heat map, chart selection, detectors, detail, widths, themes. */
+async function overTimePart(browser, base, report) {
+  mkdirSync(resultsDir, { recursive: true });
+  const ot = report.overTime;
+  const text = (tab, selector) => tab.$eval(selector, (e) => e.textContent.replace(/\s+/g, ' ').trim()).catch(() => '');
+  const maxOf = (c) => c.scores.reduce((m, s) => (s !== null && (m === null || s > m) ? s : m), null);
+  const order = ot.columns
+    .map((c, i) => ({ c, i, max: maxOf(c), d: c.drifted.filter((x) => x === true).length }))
+    .sort((a, b) => (a.max === null || b.max === null ? (a.max === b.max ? a.i - b.i : a.max === null ? 1 : -1) : b.max - a.max || b.d - a.d || a.i - b.i))
+    .slice(0, 30)
+    .map((x) => x.c.name);
+  const chartColumn = (tab) => tab.getAttribute('#over-time-chart', 'data-column');
+  const chartLabel = (tab) => tab.getAttribute('#over-time-chart canvas', 'aria-label');
+
+  const { context, tab } = await newTab(browser, { width: 1280, height: 900 });
+  await tab.goto(`${origin}/?theme=dark`);
+  await tab.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+  let r = await nextRendered(tab, () => post(tab, { type: 'report', report }));
+  const expected = ['roles', 'label', 'prediction', 'performance', 'segments', 'multivariate', 'overTime'];
+  check(JSON.stringify(r.modelSections) === JSON.stringify(expected), `over time: rendered.modelSections ${JSON.stringify(r.modelSections)}`);
+  check((await tab.$$('[data-section="overTime"]')).length === 1, 'over time: one [data-section="overTime"]');
+  const placed = await tab.evaluate(() => {
+    const s = document.querySelector('[data-section="overTime"]');
+    const after = (a, b) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    return after(document.querySelector('#model'), s) && after(s, document.querySelector('.columns'));
+  });
+  check(placed, 'over time: after the model sections, before the column table');
+  check((await text(tab, '#over-time > summary h3')) === 'Drift over time', 'over time: heading');
+  const windowing = await text(tab, '#over-time-windowing');
+  check(windowing.startsWith('By week of signup_date, 26 windows') && windowing.includes('2024-01-01 to 2024-06-30, 888 rows'), `over time: windowing line "${windowing}"`);
+  const notes = await text(tab, '#over-time-notes');
+  check(ot.notes.every((n) => notes.includes(n)), 'over time: notes');
+  check((await text(tab, '#over-time-summary')) === '3 of 8 columns drifted in some window', `over time: summary "${await text(tab, '#over-time-summary')}"`);
+
+  // Heat map: a table, columns × windows, rows by max score, every cell shaded, drifted ones marked, values as text.
+  const cells = await tab.$$eval('#over-time-heatmap tbody td.hm-cell', (els) => els.length);
+  check(cells === ot.columns.length * ot.windows.length, `over time: ${cells} heat map cells, expected ${ot.columns.length} × ${ot.windows.length}`);
+  const headers = await tab.$$eval('#over-time-heatmap thead th.hm-window[scope="col"]', (els) => els.map((e) => e.textContent));
+  check(JSON.stringify(headers) === JSON.stringify(ot.windows.map((w) => w.label)), 'over time: window labels as column headers');
+  const rowNames = await tab.$$eval('#over-time-heatmap tbody th[scope="row"]', (els) => els.map((e) => e.textContent));
+  check(JSON.stringify(rowNames) === JSON.stringify(order), `over time: rows by max score ${JSON.stringify(rowNames)}`);
+  check(rowNames.includes(HOSTILE), 'over time: a hostile column name shows literally');
+  const levels = await tab.$$eval('#over-time-heatmap td.hm-cell', (els) => els.map((e) => e.dataset.level));
+  check(levels.every((l) => /^(-1|[0-5])$/.test(l)), 'over time: every cell has a shade level');
+  const shades = await tab.$$eval('#over-time-heatmap td.hm-cell', (tds) => new Set(tds.map((td) => getComputedStyle(td).backgroundColor + getComputedStyle(td).backgroundImage)).size);
+  check(shades >= 4, `over time: ${shades} distinct cell shades`);
+  const driftedCells = await tab.$$eval('#over-time-heatmap td.hm-cell[data-drifted="true"]', (els) => els.length);
+  const driftedExpected = ot.columns.reduce((a, c) => a + c.drifted.filter((d) => d === true).length, 0);
+  check(driftedCells === driftedExpected, `over time: ${driftedCells} drifted cells marked, expected ${driftedExpected}`);
+  const ageRow = order.indexOf('age');
+  const ageW14 = await tab.$eval(`#over-time-heatmap tbody tr[data-index="${ageRow}"] td.hm-cell:nth-of-type(14)`, (e) => ({ title: e.title, text: e.textContent }));
+  check(/^age · 2024-W14: score 0\.\d+, drift \(KS p=[0-9.e-]+\)$/.test(ageW14.title) && /^0\.\d+, drift$/.test(ageW14.text), `over time: age W14 cell ${JSON.stringify(ageW14)}`);
+  const empty = await tab.evaluate((name) => {
+    const row = [...document.querySelectorAll('#over-time-heatmap tbody tr')].find((tr) => tr.dataset.column === name);
+    const td = row?.querySelectorAll('td.hm-cell')[2];
+    return td ? { level: td.dataset.level, text: td.textContent, title: td.title } : null;
+  }, HOSTILE);
+  check(empty?.level === '-1' && empty.text === 'no data' && empty.title.endsWith('2024-W03: no usable values'), `over time: a window without values ${JSON.stringify(empty)}`);
+  check((await tab.$$('#over-time-heatmap caption')).length === 1, 'over time: the heat map has a caption');
+  const elements = await tab.evaluate(() => document.querySelectorAll('#over-time img, #over-time script, #over-time b').length);
+  check(elements === 0, `over time: ${elements} elements made from report strings`);
+  await hostileChecks(tab, 'over time');
+
+  // The chart: the first row's column; a click on a row switches it, the keyboard too; the row is marked selected.
+  check((await tab.$('#over-time-chart canvas')) !== null, 'over time: the chart canvas');
+  check((await chartColumn(tab)) === order[0] && (await chartLabel(tab)).startsWith(`${order[0]}:`), `over time: the chart starts on ${order[0]}`);
+  const size = await tab.$eval('#over-time-chart canvas', (c) => [c.clientWidth, c.clientHeight]);
+  check(size[0] > 300 && size[1] > 100, `over time: the chart has a size ${size}`);
+  await tab.click('#over-time-heatmap tbody tr[data-column="age"] th');
+  check((await chartColumn(tab)) === 'age' && (await chartLabel(tab)).startsWith('age:'), `over time: a click on the age row charts age (${await chartColumn(tab)})`);
+  check((await tab.getAttribute('#over-time-heatmap tbody tr[data-column="age"]', 'aria-selected')) === 'true', 'over time: the clicked row is selected');
+  has(await chartLabel(tab), ['drift in 13 (first 2024-W14)', 'KSWIN in 2024-W14'], 'over time: the age chart\'s summary');
+  const threshold = await tab.$('#over-time-chart .key-threshold');
+  check(threshold === null, 'over time: no threshold line for a p-value test');
+  check((await tab.evaluate(() => document.activeElement?.dataset.column)) === 'age', 'over time: the clicked row has focus');
+  await tab.keyboard.press('ArrowUp');
+  await tab.keyboard.press('Enter');
+  check((await chartColumn(tab)) === order[ageRow - 1], `over time: ArrowUp + Enter charts ${order[ageRow - 1]} (${await chartColumn(tab)})`);
+  check((await tab.$$('#over-time-heatmap tbody tr[tabindex="0"]')).length === 1, 'over time: one heat map row in the tab order');
+  await tab.click('#over-time-heatmap tbody tr[data-column="credit_score"] th');
+  check((await tab.$('#over-time-chart .key-threshold')) !== null && (await tab.$('#over-time-chart .key-change')) !== null, 'over time: credit_score (PSI) has a threshold line and change points');
+  await tab.click('#over-time-heatmap tbody tr[data-column="default"] th');
+  has(await chartLabel(tab), ['ADWIN, DDM in 2024-W14'], 'over time: the target\'s chart marks the error stream\'s change points');
+  await tab.click('#over-time-heatmap tbody tr[data-column="credit_score"] th');
+  await tab.hover('#over-time-chart canvas', { position: { x: (await tab.$eval('#over-time-chart canvas', (c) => c.clientWidth)) * 0.55, y: 90 } });
+  await tab.waitForTimeout(100);
+  const chartBox = await (await tab.$('#over-time-chart')).boundingBox();
+  await tab.screenshot({ path: join(resultsDir, 'overtime-chart-tooltip-dark.png'), clip: { x: chartBox.x, y: chartBox.y, width: chartBox.width, height: chartBox.height + 20 } });
+  shots.push(join(resultsDir, 'overtime-chart-tooltip-dark.png'));
+  await tab.mouse.move(0, 0);
+
+  // The error stream and the detectors.
+  check((await tab.$('#over-time-errors canvas')) !== null, 'over time: the model error stream chart');
+  check((await tab.getAttribute('#over-time-errors canvas', 'aria-label')).includes('ADWIN: 2024-W14; DDM: 2024-W14'), 'over time: the error stream chart\'s summary');
+  const detectors = await tab.$$eval('#over-time-detectors tbody tr', (els) => els.map((e) => [...e.children].map((c) => c.textContent.replace(/\s+/g, ' ').trim())));
+  check(detectors.length === ot.detectors.length, `over time: ${detectors.length} detector rows`);
+  check(detectors[0]?.[0] === 'ADWIN' && detectors[0][1] === 'errors of predicted_default vs default' && detectors[0][2] === '888' && detectors[0][3].startsWith('2024-W14 (2024-04-0'), `over time: ADWIN row ${JSON.stringify(detectors[0])}`);
+  check(detectors[2]?.[0] === 'KSWIN' && detectors[2][3].endsWith('+1 more'), `over time: KSWIN row shows the first three and +1 more ${JSON.stringify(detectors[2])}`);
+  check(detectors[4]?.[4] === ot.detectors[4].message, `over time: DDM's message ${JSON.stringify(detectors[4])}`);
+
+  // Opening a column's detail: its own over-time chart, and the section's chart follows.
+  await tab.click('.table [data-column="age"]');
+  await tab.waitForSelector('#detail[data-column="age"]');
+  check((await tab.$('#detail #detail-over-time canvas')) !== null, 'over time: the detail has the column\'s over-time chart');
+  check((await chartColumn(tab)) === 'age', 'over time: opening age\'s detail charts age in the section');
+  await tab.$eval('#detail-over-time', (e) => e.scrollIntoView({ block: 'center' }));
+  await tab.waitForTimeout(100);
+  await (await tab.$('#detail')).screenshot({ path: join(resultsDir, 'overtime-detail-dark.png') });
+  shots.push(join(resultsDir, 'overtime-detail-dark.png'));
+  await tab.click('#detail-close');
+  await tab.click('.table [data-column="channel"]');
+  await tab.waitForSelector('#detail[data-column="channel"]');
+  check((await tab.$('#detail-over-time')) === null && (await chartColumn(tab)) === 'age', 'over time: a column without over-time data: no detail chart, the section unchanged');
+  await tab.keyboard.press('Escape');
+
+  // Theme switch in place: the charts repaint.
+  await tab.evaluate(() => window.__applyTheme('light'));
+  await tab.waitForTimeout(100);
+  await tab.evaluate(() => window.__applyTheme('dark'));
+  await tab.waitForTimeout(100);
+
+  // Folding keeps the chart working when unfolded; a report without overTime has no section.
+  await tab.click('#over-time > summary');
+  check(!(await tab.$eval('#over-time', (e) => e.open)), 'over time: a click folds the section');
+  await tab.click('#over-time > summary');
+  await tab.waitForTimeout(50);
+  check((await tab.$eval('#over-time-chart canvas', (c) => c.clientWidth)) > 300, 'over time: the chart is drawn again after unfolding');
+  const plain = { ...structuredClone(report), createdAt: new Date(Date.parse(report.createdAt) + 1000).toISOString() };
+  delete plain.overTime;
+  r = await nextRendered(tab, () => post(tab, { type: 'report', report: plain }));
+  check(JSON.stringify(r.modelSections) === JSON.stringify(expected.slice(0, -1)) && (await tab.$('[data-section="overTime"]')) === null, 'over time: a report without overTime has no section');
+  // overTime without model: the section alone ahead of the table.
+  const alone = { ...structuredClone(base), createdAt: new Date(Date.parse(report.createdAt) + 2000).toISOString(), overTime: ot };
+  r = await nextRendered(tab, () => post(tab, { type: 'report', report: alone }));
+  check(JSON.stringify(r.modelSections) === '["overTime"]' && (await tab.$('#model')) === null && (await tab.$('[data-section="overTime"]')) !== null, `over time without a model: ${JSON.stringify(r.modelSections)}`);
+  r = await nextRendered(tab, () => post(tab, { type: 'report', report: base }));
+  check(!('modelSections' in r), 'over time: back to a plain report, no modelSections');
+  await violations(tab);
+  await context.close();
+
+  // Themes and widths: no sideways page scroll; the heat map scrolls inside its section with its first column in place.
+  for (const theme of ['light', 'dark', 'hc']) {
+    for (const width of [1280, 500]) {
+      const t = await newTab(browser, { width, height: 900 });
+      await t.tab.goto(`${origin}/?theme=${theme}`);
+      await t.tab.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+      await nextRendered(t.tab, () => post(t.tab, { type: 'report', report }));
+      const overflow = await t.tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      check(overflow <= 0, `over time ${theme} ${width}px: the page does not scroll sideways (${overflow}px)`);
+      const scroll = await t.tab.$eval('#over-time .model-scroll', (e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+      if (width === 500) {
+        check(scroll.scroll > scroll.client, `over time ${theme} 500px: the heat map scrolls inside its section (${JSON.stringify(scroll)})`);
+        const before = await t.tab.$eval('#over-time-heatmap tbody th', (e) => e.getBoundingClientRect().left);
+        await t.tab.$eval('#over-time .model-scroll', (e) => (e.scrollLeft = e.scrollWidth));
+        const after = await t.tab.$eval('#over-time-heatmap tbody th', (e) => e.getBoundingClientRect().left);
+        check(Math.abs(after - before) <= 3, `over time ${theme} 500px: the column names stay while the windows scroll (${before} → ${after})`);
+        const lastCell = await t.tab.$eval('#over-time-heatmap tbody tr', (tr) => [...tr.querySelectorAll('td.hm-cell')].pop().getBoundingClientRect().right);
+        const box = await t.tab.$eval('#over-time .model-scroll', (e) => e.getBoundingClientRect().right);
+        check(lastCell <= box + 1, `over time ${theme} 500px: scrolled to the end, the last window is in view`);
+        await t.tab.$eval('#over-time .model-scroll', (e) => (e.scrollLeft = 0));
+      } else {
+        check(scroll.scroll <= scroll.client, `over time ${theme} 1280px: 26 windows fit without scrolling (${JSON.stringify(scroll)})`);
+      }
+      await t.tab.$eval('#over-time', (e) => e.scrollIntoView());
+      await t.tab.waitForTimeout(100);
+      const path = join(resultsDir, `overtime-${theme}-${width}.png`);
+      await (await t.tab.$('#over-time')).screenshot({ path });
+      shots.push(path);
+      await violations(t.tab);
+      await t.context.close();
+    }
+  }
+}
+
+/** The offline page of a report with `overTime`: the same section, heat map, chart and detectors. */
+async function offlineOverTime(browser, report) {
+  const ot = report.overTime;
+  const off = await newTab(browser, { width: 1280, height: 900 });
+  const cspErrors = [];
+  off.tab.on('console', (msg) => /Content Security Policy/i.test(msg.text()) && cspErrors.push(msg.text()));
+  await off.tab.goto(`${origin}/offline-overtime.html`);
+  await off.tab.waitForSelector('[data-section="overTime"]');
+  const cells = await off.tab.$$eval('#over-time-heatmap tbody td.hm-cell', (els) => els.length);
+  check(cells === ot.columns.length * ot.windows.length, `offline over time: ${cells} heat map cells`);
+  check((await off.tab.$('#over-time-chart canvas')) !== null && (await off.tab.$('#over-time-errors canvas')) !== null, 'offline over time: the charts');
+  check((await off.tab.$$('#over-time-detectors tbody tr')).length === ot.detectors.length, 'offline over time: the detectors table');
+  await off.tab.click('#over-time-heatmap tbody tr[data-column="age"] th');
+  check((await off.tab.getAttribute('#over-time-chart', 'data-column')) === 'age', 'offline over time: a click on a row switches the chart');
+  const overflow = await off.tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  check(overflow <= 0, `offline over time: the page does not scroll sideways (${overflow}px)`);
+  await off.tab.$eval('#over-time', (e) => e.scrollIntoView());
+  const path = join(resultsDir, 'overtime-offline-dark.png');
+  await (await off.tab.$('#over-time')).screenshot({ path });
+  shots.push(path);
+  for (const e of cspErrors) problems.push(`offline over time CSP: ${e}`);
+  await off.context.close();
+}
+
+function has(haystack, needles, what) {
+  for (const n of needles) check(haystack.includes(n), `${what}: "${n}" in "${haystack.slice(0, 300)}"`);
 }
 
 /** Rows, header and texts of the overview; suite strings shown literally. */
