@@ -43,7 +43,7 @@ test('without --over-time there is no over-time section; --window and --detector
   assert.equal(JSON.parse(run('compare', reference, current, '--format', 'json', '--no-multivariate').stdout).overTime, undefined);
   const { code, stdout } = run('compare', reference, current, '--window', 'month', '--detectors', 'adwin,page_hinkley', '--detector-column', 'stable', '--no-multivariate');
   assert.equal(code, 0);
-  assert.match(stdout, /^drift over time \(by month of date, 6 windows: 2015-01 … 2015-06\):$/m);
+  assert.match(stdout, /^drift over time \(by month of date, 7 windows: 2015-01 … 2015-07\):$/m);
   assert.match(stdout, /^ {2}ADWIN on the error stream \(label vs y_pred\): /m);
   assert.match(stdout, /^ {2}Page-Hinkley on "stable": /m);
   assert.doesNotMatch(stdout, /DDM on/);

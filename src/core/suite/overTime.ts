@@ -10,14 +10,14 @@ import { takeColumnRows } from '../io/takeRows';
 import { isNumericColumn, type Column, type NumericColumn, type Table } from '../io/table';
 import { sortedFinite } from '../stats';
 import { BINARY_DETECTORS, detectChanges } from '../stats/detectors';
-import { FEW_VALUES_MAX } from './choice';
+import { defaultTest, FEW_VALUES_MAX, resolveChoice } from './choice';
 import { effectSize, runTest, samplesOf, type Settings } from './compare';
 import { LabelDictionary } from './labels';
 import type { ResolvedRoles } from './modelTypes';
 import { DETECTOR_IDS, type ColumnOverTime, type DetectorRun, type OverTimeOptions, type OverTimeReport, type WindowKind } from './overTimeTypes';
 import { DETECTOR_LABELS } from './overTimeText';
 import { TESTS } from './registry';
-import type { ColumnResult, TestId } from './report';
+import type { ColumnResult } from './report';
 import { distinctValues, type ColumnSamples } from './samples';
 import { autoCalendarKind, calendarWindows, rowWindows, type Windowing } from './windows';
 
@@ -37,13 +37,14 @@ export function overTimeAnalysis(
   const windowing = windowsOf(time, current.rows, options, notes);
   const byName = (t: Table, name: string) => t.columns.find((c) => c.name === name);
 
-  // Each tested column, window by window, with the test its report used.
+  // Each tested column, window by window.
+  const typicalRows = median(windowing.windows.map((w) => w.rows));
   const overTime: ColumnOverTime[] = [];
   for (const result of columns) {
     const ref = byName(reference, result.name);
     const cur = byName(current, result.name);
-    if (!ref || !cur || result.test === null || result.threshold === null || result.status !== 'ok') continue;
-    overTime.push(columnOverTime(result.test, result.threshold, ref, cur, time.order, windowing, settings));
+    if (!ref || !cur || result.test === null || result.status !== 'ok') continue;
+    overTime.push(columnOverTime(ref, cur, typicalRows, time.order, windowing, settings));
   }
 
   const detectors = runDetectors(reference, current, overTime, roles, time, windowing, options, notes);
@@ -104,11 +105,23 @@ function windowsOf(time: TimeOrder, rows: number, options: OverTimeOptions, note
 
 // ─── columns over time ──────────────────────────────────────────────────────
 
-function columnOverTime(test: TestId, threshold: number, ref: Column, cur: Column, order: Uint32Array, windowing: Windows, settings: Settings): ColumnOverTime {
-  const spec = TESTS[test];
-  const out: ColumnOverTime = { name: ref.name, test, scores: [], statistics: [], pValues: [], drifted: [] };
+/**
+ * A column window by window. The test is chosen as for the whole comparison (settings first, else Evidently's
+ * default) but for the size of a typical window rather than the file: a distance's fixed threshold suits large
+ * samples only, and a window of a few hundred rows would cross it by chance.
+ */
+function columnOverTime(ref: Column, cur: Column, typicalRows: number, order: Uint32Array, windowing: Windows, settings: Settings): ColumnOverTime {
   // The reference's finite values, sorted once for every window.
   const refSorted = isNumericColumn(ref) ? sortedFinite(ref.values) : null;
+  const whole = refSorted
+    ? numericWindowSamples(refSorted, ref as NumericColumn, cur as NumericColumn)
+    : samplesOf(ref, cur);
+  const refUsable = whole.kind === 'numeric' ? whole.pair.reference.length : total(whole.pair.reference);
+  const distinct = whole.kind === 'categorical' ? whole.pair.categories.length : whole.values?.length ?? FEW_VALUES_MAX + 1;
+  const fallback = defaultTest(Math.min(refUsable, typicalRows), whole.kind === 'numeric', distinct);
+  const { test, threshold } = resolveChoice(ref.name, ref.type, fallback, settings);
+  const spec = TESTS[test];
+  const out: ColumnOverTime = { name: ref.name, test, threshold, scores: [], statistics: [], pValues: [], drifted: [] };
   let start = 0;
   for (let w = 0; w < windowing.windows.length; w++) {
     const size = windowing.windows[w].rows;
@@ -132,6 +145,11 @@ function columnOverTime(test: TestId, threshold: number, ref: Column, cur: Colum
     out.drifted.push(spec.kind === 'p_value' ? pValue! < threshold : statistic >= threshold);
   }
   return out;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
 }
 
 function numericWindowSamples(refSorted: Float64Array, ref: NumericColumn, window: NumericColumn): ColumnSamples {

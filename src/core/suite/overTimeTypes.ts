@@ -4,9 +4,10 @@
  * streaming detectors run over a numeric column or over the model's error stream. Plain data only.
  */
 
-/** Streaming change detectors, each with River's default parameters. */
-export type DetectorId = 'adwin' | 'ddm' | 'eddm' | 'hddm_a' | 'kswin' | 'page_hinkley';
-export const DETECTOR_IDS: readonly DetectorId[] = ['adwin', 'ddm', 'eddm', 'hddm_a', 'kswin', 'page_hinkley'];
+import type { DetectorId } from '../stats/detectors/types';
+import type { TestId } from './report';
+
+export { DETECTOR_IDS, type DetectorId } from '../stats/detectors/types';
 
 /** How the current file is cut: calendar periods of the timestamp column, or runs of N rows in file order. */
 export type WindowKind = 'day' | 'week' | 'month' | 'rows';
@@ -24,8 +25,13 @@ export interface TimeWindow {
 /** One column across the windows: each window compared with the whole reference by the column's test. */
 export interface ColumnOverTime {
   name: string;
-  /** The test used in every window (the column's report test, or its default when the report has none). */
-  test: string | null;
+  /**
+   * The test used in every window: the one set for the column (or its type) in the settings, else Evidently's
+   * default choice for the size of a typical window (so p-value tests for windows of up to 1,000 rows).
+   */
+  test: TestId;
+  /** Its threshold (p-value below which, or distance at or above which, a window drifted). */
+  threshold: number;
   /**
    * Per window, how far it moved from the reference: the column's effect size (normalised Wasserstein for numbers,
    * Jensen-Shannon for categories), so windows of any size compare; null when the window had no usable values.

@@ -2,14 +2,13 @@
  * Streaming change detectors, River's six (see ./types for the protocol and input rules):
  * ADWIN, DDM, EDDM, HDDM_A, KSWIN and Page-Hinkley, with River's default parameters.
  */
-import type { DetectorId } from '../../suite/overTimeTypes';
 import { Adwin } from './adwin';
 import { Ddm } from './ddm';
 import { Eddm } from './eddm';
 import { HddmA } from './hddmA';
 import { Kswin } from './kswin';
 import { PageHinkley } from './pageHinkley';
-import type { DetectorParamsById, DriftDetector } from './types';
+import type { DetectorId, DetectorParamsById, DriftDetector } from './types';
 
 export * from './types';
 export { Adwin } from './adwin';

@@ -11,6 +11,10 @@
  * anything else.
  */
 
+/** Streaming change detectors, each with River's default parameters. */
+export type DetectorId = 'adwin' | 'ddm' | 'eddm' | 'hddm_a' | 'kswin' | 'page_hinkley';
+export const DETECTOR_IDS: readonly DetectorId[] = ['adwin', 'ddm', 'eddm', 'hddm_a', 'kswin', 'page_hinkley'];
+
 /** One streaming change detector (River's `DriftDetector` / `DriftAndWarningDetector` protocol). */
 export interface DriftDetector {
   /** Feed the next value of the stream. */
