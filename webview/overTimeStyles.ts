@@ -10,6 +10,8 @@ export const overTimeCss = /* css */ `
 
 /* heat map: a real table, columns × windows; the first column stays put while the windows scroll */
 .heatmap-block { margin-top: 6px; min-width: 0; }
+/* Positioned, so the visually hidden labels of thinned windows stay inside the scroller (not widening the page). */
+.heatmap-block .model-scroll { position: relative; }
 .heat-legend { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; font-size: 0.88em; color: var(--di-muted); margin: 0 0 6px; }
 .heat-key { display: inline-flex; align-items: center; gap: 5px; }
 .hm-swatch { position: relative; display: inline-block; width: 12px; height: 12px; border-radius: 2px; }

@@ -304,6 +304,7 @@ try {
   if (part('suite')) await suitePart(browser, report, JSON.parse(readFileSync(suitePath, 'utf8')));
   if (part('model')) await modelPart(browser, report, JSON.parse(readFileSync(modelReportPath, 'utf8')));
   if (part('overtime')) await overTimePart(browser, report, JSON.parse(readFileSync(overTimeReportPath, 'utf8')));
+  if (part('overtime')) await crowdedOverTime(browser, JSON.parse(readFileSync(overTimeReportPath, 'utf8')));
   if (part('offline') || part('overtime')) await offlineOverTime(browser, JSON.parse(readFileSync(overTimeReportPath, 'utf8')));
 
   // HiDPI (as on most laptops): charts must stay crisp at devicePixelRatio 2.
@@ -1167,6 +1168,41 @@ async function overTimePart(browser, base, report) {
       await violations(t.tab);
       await t.context.close();
     }
+  }
+}
+
+/** Many windows and columns (90 row windows, 45 columns): 30 rows and a note, thinned labels, scrolling inside the section. */
+async function crowdedOverTime(browser, report) {
+  const windows = Array.from({ length: 90 }, (_, i) => ({ label: `rows ${(i * 500 + 1).toLocaleString('en-US')}–${((i + 1) * 500).toLocaleString('en-US')}`, start: i * 500, end: (i + 1) * 500, rows: 500 }));
+  const columns = Array.from({ length: 45 }, (_, k) => {
+    const scores = windows.map((_, i) => Number((0.02 + ((k * 7 + i * 13) % 17) / 100 + (k % 5 === 0 && i > 60 ? 0.3 : 0)).toFixed(3)));
+    return { name: `feature_${String(k).padStart(2, '0')}`, test: 'wasserstein', scores, statistics: scores, pValues: scores.map(() => null), drifted: scores.map((x) => x >= 0.1) };
+  });
+  const crowded = { ...structuredClone(report), createdAt: new Date(Date.parse(report.createdAt) + 3000).toISOString() };
+  crowded.overTime = { timestamp: null, window: { kind: 'rows', size: 500 }, windows, columns, detectors: [], notes: [] };
+  for (const width of [1280, 500]) {
+    const t = await newTab(browser, { width, height: 900 });
+    await t.tab.goto(`${origin}/?theme=dark`);
+    await t.tab.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+    await nextRendered(t.tab, () => post(t.tab, { type: 'report', report: crowded }));
+    const rows = await t.tab.$$eval('#over-time-heatmap tbody tr', (els) => els.length);
+    check(rows === 30, `crowded over time: ${rows} heat map rows (at most 30)`);
+    check((await t.tab.$$('#over-time-heatmap td.hm-cell')).length === 30 * 90, 'crowded over time: 30 × 90 cells');
+    const note = await t.tab.$eval('#over-time-omitted', (e) => e.textContent).catch(() => '');
+    check(note.includes('30 columns with the largest scores of 45'), `crowded over time: the omitted note "${note}"`);
+    const shown = await t.tab.$$eval('#over-time-heatmap thead th.hm-window[data-shown="true"]', (els) => els.length);
+    check(shown > 0 && shown < 90, `crowded over time: ${shown} of 90 window labels drawn`);
+    check((await t.tab.textContent('#over-time-windowing')).startsWith('By 500 rows in file order, 90 windows'), 'crowded over time: windowing line');
+    const overflow = await t.tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    check(overflow <= 0, `crowded over time ${width}px: the page does not scroll sideways (${overflow}px)`);
+    const scroll = await t.tab.$eval('#over-time .model-scroll', (e) => e.scrollWidth > e.clientWidth);
+    check(scroll, `crowded over time ${width}px: the heat map scrolls inside its section`);
+    await t.tab.$eval('#over-time', (e) => e.scrollIntoView());
+    const path = join(resultsDir, `overtime-crowded-dark-${width}.png`);
+    await (await t.tab.$('#over-time .heatmap-block')).screenshot({ path });
+    shots.push(path);
+    await violations(t.tab);
+    await t.context.close();
   }
 }
 
