@@ -59,7 +59,7 @@ export function renderOverTime(report: DriftReport, handlers: ModelHandlers, pre
   const drawSelected = () => {
     destroyCharts('overTime');
     const column = rows.find((c) => c.name === selected);
-    chartHost.replaceChildren(...(column ? columnChart(report, ot, column, handlers) : [h('p', { class: 'muted' }, 'No column to chart.')]));
+    chartHost.replaceChildren(...(column ? columnChart(ot, column, handlers) : [h('p', { class: 'muted' }, 'No column to chart.')]));
     if (column) chartHost.dataset.column = column.name;
     else delete chartHost.dataset.column;
   };
@@ -141,12 +141,13 @@ export function detailOverTime(report: DriftReport, name: string): HTMLElement |
   const column = ot?.columns.find((c) => c.name === name);
   if (!ot || !column) return null;
   const detectors = detectorsFor(ot.detectors, name);
-  const canvas = drawScoreChart({ column, windows: ot.windows, detectors, threshold: chartThreshold(column, report.columns.find((c) => c.name === name)), group: 'detail' });
+  const threshold = chartThreshold(column);
+  const canvas = drawScoreChart({ column, windows: ot.windows, detectors, threshold, group: 'detail' });
   const n = driftedWindows(column);
   return h(
     'section',
     { class: 'detail-section', id: 'detail-over-time' },
-    h('h3', {}, 'Drift over time', chartLegend(chartThreshold(column, report.columns.find((c) => c.name === name)) !== null, detectors.length > 0)),
+    h('h3', {}, 'Drift over time', chartLegend(threshold !== null, detectors.length > 0)),
     h('p', { class: 'muted over-time-caption' }, `${windowingText(ot)} · ${n ? `drift in ${formatCount(n)} of ${formatCount(ot.windows.length)} windows` : 'no drift in any window'}`),
     h('div', { class: 'over-time-canvas in-detail' }, canvas ?? h('div', { class: 'message' }, 'The chart could not be drawn.')),
   );
@@ -230,9 +231,9 @@ function chartLegend(threshold: boolean, changes: boolean): HTMLElement {
 }
 
 /** The selected column's chart, headed by its name (a link to its detail). */
-function columnChart(report: DriftReport, ot: OverTimeReport, column: ColumnOverTime, handlers: ModelHandlers): HTMLElement[] {
+function columnChart(ot: OverTimeReport, column: ColumnOverTime, handlers: ModelHandlers): HTMLElement[] {
   const detectors = detectorsFor(ot.detectors, column.name);
-  const threshold = chartThreshold(column, report.columns.find((c) => c.name === column.name));
+  const threshold = chartThreshold(column);
   const canvas = drawScoreChart({ column, windows: ot.windows, detectors, threshold, group: 'overTime' });
   const n = driftedWindows(column);
   return [

@@ -4,7 +4,6 @@
  * tooltips and screen-reader texts, detector names and change-point texts, and the sentence a chart reads out.
  * Pure functions, no DOM: unit-tested in plain Node (test/unit/webview-overTime.test.ts).
  */
-import type { ColumnResult } from '../src/core/suite/report';
 import type { ChangePoint, ColumnOverTime, DetectorId, DetectorRun, OverTimeReport, TimeWindow } from '../src/core/suite/overTimeTypes';
 import { formatCount, formatDate } from './format';
 
@@ -260,13 +259,13 @@ export function markers(detectors: readonly DetectorRun[]): Marker[] {
 // ─── charts ────────────────────────────────────────────────────────────────
 
 /**
- * The threshold line of a column's chart: only when the score is the test's own distance (then drift means score ≥
- * threshold); for a p-value test the score is an effect size beside it and no line would be honest. The report's
- * column gives the threshold when it used the same test.
+ * The threshold line of a column's chart: only when the windows' test is a distance, whose value is then the score
+ * (drift means score ≥ threshold); for a p-value test the score is an effect size beside the verdict, and a line
+ * would not be where the verdict changes.
  */
-export function chartThreshold(column: Pick<ColumnOverTime, 'test'>, result: Pick<ColumnResult, 'test' | 'testKind' | 'threshold'> | undefined): number | null {
-  if (!isDistanceTest(column.test) || !result) return null;
-  return result.test === column.test && result.testKind === 'distance' ? result.threshold : null;
+export function chartThreshold(column: Pick<ColumnOverTime, 'test' | 'threshold'>): number | null {
+  // Loose check: a report saved before windows carried their threshold has none.
+  return isDistanceTest(column.test) && typeof column.threshold === 'number' && Number.isFinite(column.threshold) ? column.threshold : null;
 }
 
 /** What a column's over-time chart shows, as one or two sentences for screen readers. */

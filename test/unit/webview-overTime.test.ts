@@ -46,6 +46,7 @@ function col(name: string, scores: (number | null)[], over: Partial<ColumnOverTi
   return {
     name,
     test: 'ks',
+    threshold: 0.05,
     scores,
     statistics: scores.map((s) => (s === null ? null : s * 0.6)),
     pValues: scores.map((s) => (s === null ? null : s > 0.2 ? 1e-5 : 0.43)),
@@ -115,9 +116,9 @@ test('cell tooltips and screen-reader texts', () => {
   assert.equal(cellText(age, 1), '0.23, drift');
   assert.equal(cellText(age, 0), '0.04');
   assert.equal(cellText(age, 2), 'no data');
-  const psi = col('credit_score', [0.31], { test: 'psi', pValues: [null], statistics: [0.31], drifted: [true] });
+  const psi = col('credit_score', [0.31], { test: 'psi', threshold: 0.1, pValues: [null], statistics: [0.31], drifted: [true] });
   assert.equal(cellTitle(psi, 0, w[0]), 'credit_score · 2024-W01: score 0.31, drift (PSI 0.31)');
-  const unjudged = col('x', [0.1], { test: null, drifted: [null] });
+  const unjudged = col('x', [0.1], { drifted: [null], pValues: [null], statistics: [null] });
   assert.equal(cellTitle(unjudged, 0, w[0]), 'x · 2024-W01: score 0.1, not judged');
   assert.equal(testValueText('chi2', 12.3, 0.0004), 'chi² p=0.0004');
   assert.equal(testValueText('ks', null, null), '');
@@ -217,12 +218,12 @@ test('change point texts: the window, its time or row (1-based); the first few a
   assert.deepEqual(changePointsText([cp(1)], w), { shown: ['2024-W02 (2024-01-10, row 16)'], more: '' });
 });
 
-test('chartThreshold: a line only when the score is the test\'s own distance', () => {
-  const psi = col('credit_score', [0.3], { test: 'psi' });
-  assert.equal(chartThreshold(psi, { test: 'psi', testKind: 'distance', threshold: 0.1 }), 0.1);
-  assert.equal(chartThreshold(psi, { test: 'wasserstein', testKind: 'distance', threshold: 0.2 }), null);
-  assert.equal(chartThreshold(psi, undefined), null);
-  assert.equal(chartThreshold(col('age', [0.3]), { test: 'ks', testKind: 'p_value', threshold: 0.05 }), null);
+test('chartThreshold: a line only when the windows\' test is a distance (its value is the score)', () => {
+  assert.equal(chartThreshold(col('credit_score', [0.3], { test: 'psi', threshold: 0.1 })), 0.1);
+  assert.equal(chartThreshold(col('x', [0.3], { test: 'wasserstein', threshold: 0.2 })), 0.2);
+  assert.equal(chartThreshold(col('age', [0.3], { test: 'ks', threshold: 0.05 })), null);
+  // A report saved before windows carried their threshold.
+  assert.equal(chartThreshold({ test: 'psi' } as unknown as ColumnOverTime), null);
 });
 
 test('chartSummaryText: the highest window, drift and change points, in words', () => {

@@ -1176,7 +1176,7 @@ async function crowdedOverTime(browser, report) {
   const windows = Array.from({ length: 90 }, (_, i) => ({ label: `rows ${(i * 500 + 1).toLocaleString('en-US')}–${((i + 1) * 500).toLocaleString('en-US')}`, start: i * 500, end: (i + 1) * 500, rows: 500 }));
   const columns = Array.from({ length: 45 }, (_, k) => {
     const scores = windows.map((_, i) => Number((0.02 + ((k * 7 + i * 13) % 17) / 100 + (k % 5 === 0 && i > 60 ? 0.3 : 0)).toFixed(3)));
-    return { name: `feature_${String(k).padStart(2, '0')}`, test: 'wasserstein', scores, statistics: scores, pValues: scores.map(() => null), drifted: scores.map((x) => x >= 0.1) };
+    return { name: `feature_${String(k).padStart(2, '0')}`, test: 'wasserstein', threshold: 0.1, scores, statistics: scores, pValues: scores.map(() => null), drifted: scores.map((x) => x >= 0.1) };
   });
   const crowded = { ...structuredClone(report), createdAt: new Date(Date.parse(report.createdAt) + 3000).toISOString() };
   crowded.overTime = { timestamp: null, window: { kind: 'rows', size: 500 }, windows, columns, detectors: [], notes: [] };

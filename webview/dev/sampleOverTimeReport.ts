@@ -98,7 +98,7 @@ function column(shape: Shape, w: TimeWindow[], rand: () => number): ColumnOverTi
     pValues.push(round(p, 3));
     drifted.push(p < 0.05);
   });
-  return { name: shape.name, test: shape.test, scores, statistics, pValues, drifted };
+  return { name: shape.name, test: shape.test, threshold: shape.test === 'psi' ? 0.1 : 0.05, scores, statistics, pValues, drifted };
 }
 
 /** A change point at stream position `index` (rows in time order): its row in the file and its time. */
