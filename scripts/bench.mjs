@@ -4,6 +4,7 @@
 //     (compareTables) for one 1e6-row column pair (goal: < 0.3 s);
 //   - the model-aware analyses on a churn model's 1e5- and 1e6-row tables (test/unit/support/modelData.ts): performance
 //     drift with 200 bootstrap replicates, segments, multivariate drift (goal: each under 3 s at 1e6 rows);
+//   - each streaming detector over 1e6 values, and the over-time analysis of a 1e6-row file (goal: under 3 s);
 //   - end-to-end CLI comparisons of CSV pairs (read + suite), with throughput and peak memory.
 // Usage: node scripts/bench.mjs [--rows N] [--stats-only]
 import { spawnSync } from 'node:child_process';
@@ -148,6 +149,52 @@ model-aware drift, ${n.toLocaleString()} rows a side (x1, x2, region, label, sco
   time('+ performance (9 metrics, 200 bootstrap replicates)', () => compareTables(mRef, mCur, { model: { ...off, roles } }), repeats);
   time('+ segments (3 regions, each with performance)', () => compareTables(mRef, mCur, { model: { ...off, roles: { ...roles, segment: 'region' }, topSegments: 10 } }), repeats);
   time('+ multivariate (2000-row samples, 200 permutations)', () => compareTables(mRef, mCur, { model: { ...off, multivariate: true } }), repeats);
+}
+
+// ── when did it drift ───────────────────────────────────────────────────────
+// Each streaming detector over 1e6 values (a mean shift, or an error rate rising, half way), and the whole
+// over-time analysis of a 1e6-row current file: 52 weekly windows × 4 columns and every detector on the error
+// stream (goal: under 3 s).
+const detectors = require(join(root, 'out', 'src', 'core', 'stats', 'detectors', 'index.js'));
+console.log(`\nstreaming detectors, ${N.toLocaleString()} values`);
+const dr = rng(5);
+const shifted = Float64Array.from({ length: N }, (_, i) => gauss(dr) + (i >= N / 2 ? 0.5 : 0));
+const errors = Float64Array.from({ length: N }, (_, i) => (dr() < (i >= N / 2 ? 0.2 : 0.1) ? 1 : 0));
+for (const id of detectors.DETECTOR_IDS) {
+  const stream = detectors.BINARY_DETECTORS.includes(id) ? errors : shifted;
+  const found = time(`${id} (detectChanges)`, () => detectors.detectChanges(id, stream), 3);
+  console.log(`  ${found.length} change point(s), first at ${found[0] ?? '—'} (change at ${N / 2})`);
+}
+{
+  const n = 1_000_000;
+  const tr = rng(6);
+  const day = 86_400_000;
+  const side = (shift) => {
+    const date = Float64Array.from({ length: n }, (_, i) => Date.UTC(2015, 0, 5) + Math.floor((i / n) * 364) * day);
+    const late = (i) => shift && i >= n / 2;
+    return {
+      path: '/bench/time.csv',
+      format: 'csv',
+      rows: n,
+      totalRows: n,
+      columns: [
+        { name: 'date', type: 'datetime', values: date, nullCount: 0 },
+        { name: 'x', type: 'numeric', values: Float64Array.from({ length: n }, (_, i) => gauss(tr) + (late(i) ? 0.3 : 0)), nullCount: 0 },
+        { name: 'stable', type: 'numeric', values: Float64Array.from({ length: n }, () => gauss(tr)), nullCount: 0 },
+        { name: 'label', type: 'numeric', values: Float64Array.from({ length: n }, () => (tr() < 0.5 ? 1 : 0)), nullCount: 0 },
+      ],
+      skipped: [],
+    };
+  };
+  const tRef = side(false);
+  const tCur = side(true);
+  const labels = tCur.columns[3].values;
+  tCur.columns.push({ name: 'y_pred', type: 'numeric', values: Float64Array.from(labels, (y, i) => (tr() < (i >= n / 2 ? 0.3 : 0.1) ? 1 - y : y)), nullCount: 0 });
+  tRef.columns.push({ name: 'y_pred', type: 'numeric', values: Float64Array.from(tRef.columns[3].values, (y) => (tr() < 0.1 ? 1 - y : y)), nullCount: 0 });
+  const off = { multivariate: false, topSegments: 0, bootstrap: 0 };
+  console.log(`\ndrift over time, ${n.toLocaleString()} rows a side, 52 weekly windows`);
+  time('columns + model (no over time)', () => compareTables(tRef, tCur, { model: off }), 3);
+  time('+ over time (windows × columns, 6 detectors)', () => compareTables(tRef, tCur, { model: off, overTime: {} }), 3);
 }
 
 // ── end to end through the CLI ──────────────────────────────────────────────

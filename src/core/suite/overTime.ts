@@ -6,7 +6,8 @@
  * The reference side of each numeric column is sorted once and shared by every window; a window costs a sort of its
  * own values and the test.
  */
-import { takeColumnRows } from '../io/takeRows';
+import { DEFAULT_SEED, sampleIndices } from '../io/sample';
+import { takeColumnRows, takeRows } from '../io/takeRows';
 import { isNumericColumn, type Column, type NumericColumn, type Table } from '../io/table';
 import { sortedFinite } from '../stats';
 import { BINARY_DETECTORS, detectChanges } from '../stats/detectors';
@@ -21,6 +22,8 @@ import type { ColumnResult } from './report';
 import { distinctValues, type ColumnSamples } from './samples';
 import { autoCalendarKind, calendarWindows, rowWindows, type Windowing } from './windows';
 
+/** Above this many reference rows, windows are compared with a seeded sample of this many. */
+const WINDOW_REFERENCE_ROWS = 100_000;
 /** Numeric columns streamed through the detectors when none are named and there is no error stream. */
 const DEFAULT_DETECTOR_COLUMNS = 3;
 
@@ -34,6 +37,12 @@ export function overTimeAnalysis(
 ): OverTimeReport {
   const notes: string[] = [];
   const time = timeOrder(current, roles, notes);
+  // A window of a few thousand rows is compared as well with a large seeded sample of the reference as with all of
+  // it, and each comparison scans the reference once.
+  if (reference.rows > WINDOW_REFERENCE_ROWS) {
+    reference = takeRows(reference, Uint32Array.from(sampleIndices(reference.rows, WINDOW_REFERENCE_ROWS, DEFAULT_SEED)));
+    notes.push(`Windows are compared with a seeded sample of ${WINDOW_REFERENCE_ROWS.toLocaleString('en-US')} reference rows.`);
+  }
   const windowing = windowsOf(time, current.rows, options, notes);
   const byName = (t: Table, name: string) => t.columns.find((c) => c.name === name);
 
@@ -209,10 +218,13 @@ function runDetectors(
   if (binaryWanted.length && !streams.some((s) => s.binary)) {
     notes.push(`${binaryWanted.map((d) => DETECTOR_LABELS[d]).join(', ')} need the model's 0/1 error stream (target and prediction roles of a classifier): not run.`);
   }
+  if (wanted.includes('kswin') && streams.some((s) => s.binary)) {
+    notes.push('KSWIN compares continuous distributions: it is not run on the 0/1 error stream.');
+  }
   const runs: DetectorRun[] = [];
   for (const s of streams) {
     for (const detector of wanted) {
-      if (BINARY_DETECTORS.includes(detector) && !s.binary) continue;
+      if (BINARY_DETECTORS.includes(detector) ? !s.binary : detector === 'kswin' && s.binary) continue;
       const changePoints = detectChanges(detector, s.values).map((index) => {
         const position = s.positions[index];
         const row = time.order[position];
