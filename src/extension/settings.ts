@@ -103,6 +103,8 @@ function overTimeOptions(c: vscode.WorkspaceConfiguration): OverTimeOptions | un
   const rows = c.get<number | null>('overTime.windowRows');
   const detectors = c.get<string[]>('overTime.detectors');
   return {
+    // Automatic windows need a timestamp column here; windows of rows in file order are chosen explicitly.
+    requireTimestamp: true,
     window: c.get<OverTimeOptions['window']>('overTime.window'),
     windowRows: typeof rows === 'number' && rows >= 1 ? Math.round(rows) : undefined,
     detectors: Array.isArray(detectors) ? (detectors.filter((d) => (DETECTOR_IDS as readonly string[]).includes(d)) as DetectorId[]) : undefined,

@@ -145,6 +145,11 @@ test('row windows in file order without a timestamp; asked-for calendar windows 
   assert.equal(asked.window.kind, 'rows');
   assert.equal(asked.window.size, Math.ceil(curRows.length / 10));
   assert.match(asked.notes[0], /Windows by week need a datetime column/);
+  // The extension's default: automatic windows only with a timestamp column; rows when asked for.
+  const auto = { requireTimestamp: true };
+  assert.equal(compareTables(noDate(refRows, '/r.csv'), noDate(curRows, '/c.csv'), { overTime: auto }).overTime, undefined);
+  assert.equal(compareTables(noDate(refRows, '/r.csv'), noDate(curRows, '/c.csv'), { overTime: { ...auto, window: 'rows' } }).overTime?.window.kind, 'rows');
+  assert.equal(compareTables(reference, current, { overTime: auto, model: { multivariate: false } }).overTime?.window.kind, 'week');
 });
 
 test('the CLI text section names the windowing, each column\'s first drifted window and the change points', () => {

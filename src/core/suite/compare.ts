@@ -13,7 +13,7 @@ import { adjustPValues } from './corrections';
 import { modelAnalysis, modelColumns, modelSettingsOf } from './model';
 import type { ResolvedRoles } from './modelTypes';
 import { overTimeAnalysis } from './overTime';
-import type { OverTimeOptions, OverTimeReport } from './overTimeTypes';
+import type { OverTimeReport } from './overTimeTypes';
 import { TESTS, type TestOutcome, type TestSpec } from './registry';
 import { resolveRoles, roleOf } from './roles';
 import { segmentOptions } from './segments';
@@ -61,17 +61,19 @@ export function compareTables(reference: Table, current: Table, options: SuiteOp
   return {
     ...report,
     model: modelAnalysis(reference, current, roles, notes, report.columns, model, settings.pValueThreshold, compareSegment),
-    ...(settings.overTime ? { overTime: overTimeOf(reference, current, report.columns, roles, settings.overTime, settings) } : {}),
+    ...overTimeOf(reference, current, report.columns, roles, settings),
   };
 }
 
-/** Drift over time, or why it could not be computed: its failure never takes the comparison down. */
-function overTimeOf(reference: Table, current: Table, columns: ColumnResult[], roles: ResolvedRoles, options: OverTimeOptions, settings: Settings): OverTimeReport {
+/** Drift over time (when asked for), or why it could not be computed: its failure never takes the comparison down. */
+function overTimeOf(reference: Table, current: Table, columns: ColumnResult[], roles: ResolvedRoles, settings: Settings): { overTime?: OverTimeReport } {
+  if (!settings.overTime) return {};
   try {
-    return overTimeAnalysis(reference, current, columns, roles, options, settings);
+    const overTime = overTimeAnalysis(reference, current, columns, roles, settings.overTime, settings);
+    return overTime ? { overTime } : {};
   } catch (err) {
     const notes = [`Drift over time could not be computed: ${(err as Error).message}`];
-    return { timestamp: null, window: { kind: 'rows', size: 0 }, windows: [], columns: [], detectors: [], notes };
+    return { overTime: { timestamp: null, window: { kind: 'rows', size: 0 }, windows: [], columns: [], detectors: [], notes } };
   }
 }
 

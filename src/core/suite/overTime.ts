@@ -34,9 +34,10 @@ export function overTimeAnalysis(
   roles: ResolvedRoles | null,
   options: OverTimeOptions,
   settings: Settings,
-): OverTimeReport {
+): OverTimeReport | null {
   const notes: string[] = [];
   const time = timeOrder(current, roles, notes);
+  if (time.column === null && options.requireTimestamp && (options.window ?? 'auto') === 'auto') return null;
   // A window of a few thousand rows is compared as well with a large seeded sample of the reference as with all of
   // it, and each comparison scans the reference once.
   if (reference.rows > WINDOW_REFERENCE_ROWS) {

@@ -81,6 +81,11 @@ export interface OverTimeReport {
 export interface OverTimeOptions {
   /** `auto` (default): day, week or month by the timestamp's span (about 8–60 windows), or rows when there is none. */
   window?: 'auto' | WindowKind;
+  /**
+   * With `auto` windows, skip the analysis when the current file has no timestamp column (the extension's default:
+   * windows of rows in file order are asked for with `rows`). Otherwise `auto` falls back to rows.
+   */
+  requireTimestamp?: boolean;
   /** Rows per window for `rows` (default: the current rows / 10, at least 50). */
   windowRows?: number;
   /** Detectors to run (default all that fit the stream). */
