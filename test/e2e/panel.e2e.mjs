@@ -13,6 +13,9 @@
 //   model   a churn model's files (roles from names and settings): label, prediction and performance drift,
 //           segments and multivariate drift drawn ahead of the table (test-results/panel-model-dark.png); the
 //           column detail's Role picker takes "region" off the segment role and the comparison runs again;
+//   time    26 weeks of a model's data whose x shifts and errors rise in week 15: the heat map (columns × weeks, drift
+//           marked from week 15), a row click charting that column, change points on the error stream
+//           (test-results/panel-overtime-dark.png);
 //   suite   "Drift: Run Drift Suite": the overview, drill-down and back; the Testing view lists the comparisons.
 // Last line: "panel: N passed, N failed".
 // Usage: node test/e2e/panel.e2e.mjs [--extension PATH] [--workspace PATH]
@@ -84,6 +87,9 @@ try {
       const { modelCsv, modelRows } = createRequire(import.meta.url)('../../out/test/unit/support/modelData.js');
       writeFileSync(join(dir, 'churn-reference.csv'), modelCsv(modelRows(900, false, 11)));
       writeFileSync(join(dir, 'churn-current.csv'), modelCsv(modelRows(900, true, 12)));
+      const { timeCsv, timeRows } = createRequire(import.meta.url)('../../out/test/unit/support/timeData.js');
+      writeFileSync(join(dir, 'weekly-reference.csv'), timeCsv(timeRows(1, false)));
+      writeFileSync(join(dir, 'weekly-current.csv'), timeCsv(timeRows(2, true)));
       writeFileSync(join(dir, 'drift-suite.json'), JSON.stringify({
         comparisons: [
           { name: 'main', reference: 'reference.csv', current: 'current.csv' },
@@ -290,6 +296,26 @@ try {
     await picker.selectOption('');
     await section('segments').waitFor({ state: 'detached', timeout: 60_000 });
     await section('performance').waitFor();
+  });
+
+  await step('drift over time: a heat map of columns × weeks, a row click charts that column, change points listed', async () => {
+    await compareFromExplorer('weekly-reference.csv', 'weekly-current.csv');
+    await waitForReport('weekly-current.csv');
+    const heatmap = panel().locator('#over-time-heatmap');
+    await heatmap.waitFor({ timeout: 20_000 });
+    if ((await heatmap.getAttribute('data-windows')) !== '26') throw new Error(`windows: ${await heatmap.getAttribute('data-windows')}`);
+    const x = heatmap.locator('tr[data-column="x"]');
+    const drifted = await x.locator('td.hm-cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-drifted') === 'true'));
+    if (drifted.length !== 26 || drifted.indexOf(true) !== 13) throw new Error(`x drifted windows: ${drifted.map(Number).join('')}`);
+    await x.locator('th').click();
+    await panel().locator('#over-time-chart-title', { hasText: 'x' }).waitFor({ timeout: 10_000 });
+    await panel().locator('#over-time-chart canvas').waitFor();
+    const detectors = await panel().locator('[data-section="overTime"]').innerText();
+    if (!/ADWIN/.test(detectors) || !/2015-W1[5-7]/.test(detectors)) throw new Error(`no ADWIN change point near week 15: ${detectors.slice(0, 400)}`);
+    await panel().locator('[data-section="overTime"]').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(results, 'panel-overtime-dark.png') });
+    console.log('    screenshot: test-results/panel-overtime-dark.png');
   });
 
   await step('Drift: Run Drift Suite: the overview lists each comparison, drills down to its columns and back', async () => {
