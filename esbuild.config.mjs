@@ -1,4 +1,4 @@
-// Builds four bundles: extension host, worker thread, CLI (all Node, CommonJS) and the webview (browser IIFE),
+// Builds five bundles: extension host, worker thread, reader thread, CLI (all Node, CommonJS) and the webview (browser IIFE),
 // plus the integration-test entry unless building for packaging.
 // Usage: node esbuild.config.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
@@ -39,6 +39,8 @@ const node = {
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension/index.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { worker: 'src/worker/index.ts' }, outdir: 'dist' },
+  // Reads one file of a pair in a thread of its own (started by the worker and by the CLI).
+  { ...node, entryPoints: { reader: 'src/worker/reader.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` } },
   {
     ...common,

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { offlineHtml } from '../core/suite/exportHtml';
 import type { DriftReport } from '../core/suite/report';
 import { runComparison } from '../core/suite/run';
+import { READER_SCRIPT } from './readerScript';
 import { parseArgs, USAGE, UsageError, type CliArgs, type CompareArgs, type SuiteArgs } from './args';
 import { renderJunit } from './junit';
 import { runSuiteCommand } from './suite';
@@ -34,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
       maxRows: args.maxRows,
       suite: args.suite,
       read: args.read,
+      readerScript: READER_SCRIPT,
     });
     process.stdout.write(render(report, args.format));
     return args.failOnDrift && report.datasetDrift ? 1 : 0;

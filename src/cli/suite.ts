@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { runComparison } from '../core/suite/run';
+import { READER_SCRIPT } from './readerScript';
 import { atLeast, expandSuite, parseSuiteFile, runSuite } from '../core/suite/suiteApi';
 import type { SuiteProblem, SuiteReport } from '../core/suite/suiteTypes';
 import type { SuiteArgs } from './args';
@@ -31,7 +32,7 @@ export async function runSuiteCommand(args: SuiteArgs): Promise<SuiteOutcome> {
   if (plan.problems.length) return { code: 2, problems: plan.problems.map(line) };
   const report = await runSuite(file, plan.tasks, {
     // In-process: the CLI has the whole machine; one pair at a time keeps peak memory to one pair's tables.
-    compare: (task, request) => runComparison(task.referencePath, task.currentPath, request),
+    compare: (task, request) => runComparison(task.referencePath, task.currentPath, { ...request, readerScript: READER_SCRIPT }),
     concurrency: 1,
     baseSuite: args.suite,
     baseRead: args.read,

@@ -5,6 +5,7 @@
  * changed on disk is read again.
  */
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Table } from '../core/io/table';
 import { readPair } from '../core/suite/run';
 import type { FilePair } from '../protocol';
@@ -25,7 +26,9 @@ export class TableCache {
     // Drop the old pair first: holding two large pairs at once could double the worker's memory.
     this.key = undefined;
     this.tables = undefined;
-    const tables = await readPair(pair.referencePath, pair.currentPath, { read: pair.read, maxRows: pair.maxRows, onProgress });
+    // The current file is read in a reader thread (dist/reader.js, beside this bundle) while this thread reads the reference.
+    const readerScript = join(__dirname, 'reader.js');
+    const tables = await readPair(pair.referencePath, pair.currentPath, { read: pair.read, maxRows: pair.maxRows, onProgress, readerScript });
     // Keyed by the stats taken before reading: a file written during the read gets a new key next time.
     this.key = key;
     this.tables = tables;

@@ -1,0 +1,55 @@
+/**
+ * Reading a pair on two cores: the current file in a reader thread (the tsc build of src/worker/reader.ts here,
+ * dist/reader.js in the bundles) while this thread reads the reference. The tables equal a sequential read's, the
+ * thread's errors arrive as DataReadError with their file and line, a failing side stops the other, and cancelling
+ * ends the thread.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { readTableInThread, transferListOf } from '../../src/core/io/readerProtocol';
+import { CancelledError, DataReadError } from '../../src/core/io/table';
+import { readPair } from '../../src/core/suite/run';
+
+const readerScript = join(__dirname, '..', '..', 'src', 'worker', 'reader.js');
+const dir = mkdtempSync(join(tmpdir(), 'drift-pair-'));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const rows = (n: number, shift: number) => ['x,c', ...Array.from({ length: n }, (_, i) => `${(i % 97) + shift},${['a', 'b', 'c'][i % 3]}`)].join('\n') + '\n';
+const reference = file('ref.csv', rows(5000, 0));
+const current = file('cur.csv', rows(6000, 3));
+
+test('the pair read on two threads equals the pair read on one, buffers transferred', async () => {
+  const sequential = await readPair(reference, current, { maxRows: 4000 });
+  const parallel = await readPair(reference, current, { maxRows: 4000, readerScript });
+  assert.deepEqual(parallel, sequential);
+  assert.equal(parallel.current.sample?.rows, 4000, 'the thread samples with the same seed and cap');
+  assert.ok(parallel.current.columns[0].type === 'numeric' && parallel.current.columns[0].values instanceof Float64Array);
+  assert.equal(transferListOf(parallel.current).length, 2, 'one buffer per column');
+});
+
+test('a bad current file fails as a DataReadError naming the file and line; the reference read stops', async () => {
+  const ragged = file('ragged.csv', `${rows(3000, 0)}1,a,extra\n`);
+  await assert.rejects(readPair(reference, ragged, { readerScript }), (err: unknown) => {
+    assert.ok(err instanceof DataReadError, String(err));
+    assert.equal(err.path, ragged);
+    assert.equal(err.line, 3002);
+    return true;
+  });
+  const missing = join(dir, 'missing.csv');
+  await assert.rejects(readPair(missing, current, { readerScript }), (err: unknown) => err instanceof Error && !(err instanceof CancelledError) && err.message.includes('missing.csv'));
+});
+
+test('cancelling ends the reader thread with a CancelledError', async () => {
+  const big = file('big.csv', rows(300_000, 1));
+  let cancel = false;
+  const pending = readTableInThread(readerScript, big, { isCancelled: () => cancel });
+  setTimeout(() => (cancel = true), 20);
+  await assert.rejects(pending, (err: unknown) => err instanceof CancelledError);
+  await assert.rejects(readPair(big, big, { readerScript, isCancelled: () => true }), (err: unknown) => err instanceof CancelledError);
+});
