@@ -9,6 +9,7 @@ import type { DriftReport } from '../core/suite/report';
 import { ColumnOverrides } from './columnOverrides';
 import { DriftDiagnostics } from './diagnostics';
 import { activeTabUri, isDataUri, pickDataFile } from './fileChoice';
+import { withHostLag } from './hostLag';
 import { DriftPanel } from './panel';
 import { ReferenceStore } from './reference';
 import { ReportStore } from './reportStore';
@@ -46,7 +47,17 @@ export class CompareCommand {
     return this.compare(vscode.Uri.file(report.reference.path), vscode.Uri.file(report.current.path));
   }
 
+  /** The longest the extension host's event loop was blocked during the last comparison (ms), when one ran. */
+  lastHostLagMs: number | undefined;
+
   async compare(reference: vscode.Uri, current: vscode.Uri): Promise<DriftReport | undefined> {
+    const { value, maxLagMs } = await withHostLag(() => this.compareMeasured(reference, current));
+    this.lastHostLagMs = maxLagMs;
+    this.log.info(`extension host: longest event-loop delay during the comparison ${maxLagMs.toFixed(1)} ms`);
+    return value;
+  }
+
+  private async compareMeasured(reference: vscode.Uri, current: vscode.Uri): Promise<DriftReport | undefined> {
     const settings = readSettings(current);
     const suite = this.overrides.apply(current.fsPath, settings.suite);
     const pair = { referencePath: reference.fsPath, currentPath: current.fsPath, read: settings.read, maxRows: settings.maxRows };

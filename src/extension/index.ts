@@ -32,6 +32,8 @@ export interface DriftInspectorApi {
   compare(reference: vscode.Uri, current: vscode.Uri): Promise<DriftReport | undefined>;
   /** Same as pressing Cancel on the progress notification. */
   cancel(): boolean;
+  /** The longest the extension host's event loop was blocked during the last comparison, in ms. */
+  readonly lastHostLagMs: number | undefined;
   /** Whether a worker thread exists / is running a comparison. */
   readonly workerAlive: boolean;
   readonly workerBusy: boolean;
@@ -199,6 +201,9 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
   return {
     compare: (reference, current) => compare.compare(reference, current),
     cancel: () => worker?.cancel() ?? false,
+    get lastHostLagMs() {
+      return compare.lastHostLagMs;
+    },
     get workerAlive() {
       return worker?.alive ?? false;
     },

@@ -21,6 +21,7 @@ export async function run(): Promise<void> {
     require('./suite.test');
     require('./model.test');
     require('./overTime.test');
+    require('./hostLag.test');
   } catch (err) {
     loadError = err; // a test module that throws while loading counts as one failure, reported below
   }
