@@ -30,20 +30,7 @@ export function drawScoreChart(input: ScoreChartInput): HTMLCanvasElement | null
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', chartSummaryText(input.column, input.windows, input.detectors));
   const marks = markers(input.detectors);
-  const holder = { theme: readChartTheme() };
-  try {
-    const chart = new Chart(canvas, { ...scoreConfig(input, marks, holder.theme), plugins: [markerPlugin(marks, holder)] });
-    trackChart(chart, input.group, (theme) => {
-      holder.theme = theme;
-      const next = scoreConfig(input, marks, theme);
-      chart.data = next.data;
-      chart.options = next.options!;
-      chart.update('none');
-    });
-    return canvas;
-  } catch {
-    return null;
-  }
+  return mount(canvas, (theme) => scoreConfig(input, marks, theme), marks, input.group, true);
 }
 
 /** Draws the error stream's change points, one row per detector; null when no detector ran over the errors. */
@@ -53,13 +40,20 @@ export function drawErrorStreamChart(runs: DetectorRun[], windows: TimeWindow[],
   canvas.setAttribute('role', 'img');
   const said = runs.map((r) => `${detectorName(r.detector)}: ${r.changePoints.length ? r.changePoints.map((p) => windows[p.window]?.label ?? '').join(', ') : r.message ? 'did not run' : 'no change'}`);
   canvas.setAttribute('aria-label', `Model error stream (${streamText(runs[0].stream)}): change points per detector. ${said.join('; ')}.`);
+  return mount(canvas, (theme) => errorConfig(runs, windows, theme), markers(runs), group, false);
+}
+
+/**
+ * Draws a chart with the change-point markers into `canvas` and keeps it in the theme: a theme change rebuilds its
+ * configuration. Null when chart.js could not draw (the caller shows a message instead).
+ */
+function mount(canvas: HTMLCanvasElement, config: (theme: ChartTheme) => ChartConfiguration<'line'>, marks: Marker[], group: string, named: boolean): HTMLCanvasElement | null {
   const holder = { theme: readChartTheme() };
-  const marks = markers(runs);
   try {
-    const chart = new Chart(canvas, { ...errorConfig(runs, windows, holder.theme), plugins: [markerPlugin(marks, holder, false)] });
+    const chart = new Chart(canvas, { ...config(holder.theme), plugins: [markerPlugin(marks, holder, named)] });
     trackChart(chart, group, (theme) => {
       holder.theme = theme;
-      const next = errorConfig(runs, windows, theme);
+      const next = config(theme);
       chart.data = next.data;
       chart.options = next.options!;
       chart.update('none');

@@ -10,6 +10,7 @@
  */
 import type { DriftReport } from '../../src/core/suite/report';
 import type { ChangePoint, ColumnOverTime, DetectorRun, OverTimeReport, TimeWindow } from '../../src/core/suite/overTimeTypes';
+import { seededRandom } from '../../src/core/io/sample';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const WEEKS = 26;
@@ -17,17 +18,6 @@ const DRIFT_FROM = 13; // 0-based: 2024-W14
 const START = Date.UTC(2024, 0, 1); // a Monday: 2024-W01
 const DAY = 86_400_000;
 
-/** mulberry32: a small seeded generator. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const round = (x: number, digits = 4) => Number(x.toPrecision(digits));
 
@@ -124,7 +114,7 @@ function at(w: TimeWindow[], i: number, offset: number): number {
 }
 
 export function withOverTime(base: DriftReport): DriftReport {
-  const rand = random(20240401);
+  const rand = seededRandom(20240401);
   const w = windows(rand);
   const columns = SHAPES.map((s) => column(s, w, rand));
   const error = { kind: 'error' as const, target: 'default', prediction: 'predicted_default' };
