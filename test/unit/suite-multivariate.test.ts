@@ -1,6 +1,6 @@
 /**
  * multivariateDrift (src/core/suite/multivariate.ts) on in-memory tables: which columns become features, the row
- * cap, one-hot categories matched by their text across files with different codes, notes instead of throws.
+ * cap, categories (as frequency ranks) matched by their text across files with different codes, notes instead of throws.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -101,10 +101,10 @@ test('categories are matched by their text, whatever their codes on each side', 
   assert.ok(novel.domainClassifier?.drifted, JSON.stringify(novel));
 });
 
-test('many categories: the most frequent 20 plus "(other)"; missing categories are handled', () => {
+test('many categories: the most frequent 31 ranked, the rest sharing one rank; missing categories are handled', () => {
   const n = 800;
-  const names = Array.from({ length: 40 }, (_, i) => `k${i}`);
-  const weights = names.map((_, i) => 40 - i);
+  const names = Array.from({ length: 50 }, (_, i) => `k${i}`);
+  const weights = names.map((_, i) => 50 - i);
   const withNulls = (v: string[], seed: number) => {
     const r = seededRandom(seed);
     return v.map((s) => (r() < 0.1 ? null : s));
@@ -114,8 +114,8 @@ test('many categories: the most frequent 20 plus "(other)"; missing categories a
   const r = multivariateDrift(ref, cur, ['k', 'x'], OPTIONS);
   assert.ok(r.domainClassifier && r.mmd, JSON.stringify(r));
   assert.equal(r.drifted, false, JSON.stringify(r));
-  // The rare categories (not among the reference's top 20) now dominate the current side.
-  const rare = table([cat('k', withNulls(pick(n, names, weights.map((w) => 41 - w), 3), 9)), num('x', normal(n, 0, 10))]);
+  // The rare categories (not among the reference's top 31) now dominate the current side.
+  const rare = table([cat('k', withNulls(pick(n, names, weights.map((w) => 51 - w), 3), 9)), num('x', normal(n, 0, 10))]);
   const d = multivariateDrift(ref, rare, ['k', 'x'], OPTIONS);
   assert.ok(d.domainClassifier?.drifted, JSON.stringify(d));
   assert.equal(d.domainClassifier.topFeatures[0].name, 'k');
