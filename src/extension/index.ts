@@ -26,6 +26,7 @@ import { SuiteTests } from './suite/suiteTests';
 import { SuiteWatcher } from './suite/suiteWatcher';
 import type { RecordedRun } from './suite/testRunRecorder';
 import { WorkerClient } from './workerClient';
+import { workerMemoryMb } from './settings';
 
 /** What activate() returns: a small surface for other extensions and for our integration tests. */
 export interface DriftInspectorApi {
@@ -92,7 +93,15 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
   const log = vscode.window.createOutputChannel('Drift Inspector', { log: true });
   let worker: WorkerClient | undefined;
   const getWorker = () =>
-    (worker ??= new WorkerClient(path.join(context.extensionPath, 'dist', 'worker.js'), (m) => log.info(m)));
+    (worker ??= new WorkerClient(path.join(context.extensionPath, 'dist', 'worker.js'), (m) => log.info(m), workerMemoryMb));
+  // A new heap limit applies from the next comparison: the idle thread (and the tables it caches) is let go.
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('driftInspector.workerMemoryMb') || !worker || worker.busy) return;
+      worker.dispose();
+      worker = undefined;
+    }),
+  );
   const references = new ReferenceStore(context.workspaceState);
   const reports = new ReportStore();
   const overrides = new ColumnOverrides();

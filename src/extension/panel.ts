@@ -9,10 +9,11 @@
  * too, or not: the webview ignores a report it already shows, unless it comes with a column to focus.)
  */
 import * as vscode from 'vscode';
-import { COLUMN_ROLES, type ColumnRole } from '../core/suite/modelTypes';
+import type { ColumnRole } from '../core/suite/modelTypes';
 import type { DriftReport, TestId } from '../core/suite/report';
 import type { SuiteReport } from '../core/suite/suiteTypes';
 import type { ExportFormat, FromWebview, ToWebview } from '../protocol';
+import { checkFromWebview } from '../protocolGuards';
 import { renderWebviewHtml } from './webviewHtml';
 
 export const PANEL_VIEW_TYPE = 'driftInspector.report';
@@ -213,10 +214,6 @@ export class DriftPanel implements vscode.Disposable {
         await this.actions.setColumnTest(report, message.column, message.test, message.threshold);
         return;
       case 'setRole':
-        if (typeof message.column !== 'string' || (message.role !== null && !COLUMN_ROLES.includes(message.role))) {
-          this.log.warn(`panel asked for an unknown role ${JSON.stringify(message.role)}`);
-          return;
-        }
         await this.actions.setRole(report, message.column, message.role);
         return;
     }
@@ -283,9 +280,15 @@ export class DriftPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')] };
     panel.webview.html = renderWebviewHtml(panel.webview, this.extensionUri);
-    panel.webview.onDidReceiveMessage((m: FromWebview) =>
-      this.receive(m).catch((err) => this.log.error(`panel message ${m?.type}: ${(err as Error)?.stack ?? String(err)}`)),
-    );
+    panel.webview.onDidReceiveMessage((raw: unknown) => {
+      const checked = checkFromWebview(raw);
+      if ('problem' in checked) {
+        this.log.warn(`ignoring a message from the panel: ${checked.problem}`);
+        return;
+      }
+      const m = checked.message;
+      this.receive(m).catch((err) => this.log.error(`panel message ${m.type}: ${(err as Error)?.stack ?? String(err)}`));
+    });
     panel.onDidDispose(() => {
       if (this.panel !== panel) return;
       this.panel = undefined;

@@ -110,3 +110,9 @@ function overTimeOptions(c: vscode.WorkspaceConfiguration): OverTimeOptions | un
     detectors: Array.isArray(detectors) ? (detectors.filter((d) => (DETECTOR_IDS as readonly string[]).includes(d)) as DetectorId[]) : undefined,
   };
 }
+
+/** The worker threads' JavaScript heap limit (driftInspector.workerMemoryMb), read when a thread starts. */
+export function workerMemoryMb(): number | undefined {
+  const mb = vscode.workspace.getConfiguration('driftInspector').get<number>('workerMemoryMb');
+  return typeof mb === 'number' && mb >= 64 ? Math.round(mb) : undefined;
+}

@@ -71,6 +71,8 @@ export class WorkerClient {
   constructor(
     private readonly scriptPath: string,
     private readonly log: (message: string) => void,
+    /** The worker's JavaScript heap limit in MB, read when a thread starts (undefined: Node's default). */
+    private readonly memoryLimitMb: () => number | undefined = () => undefined,
   ) {}
 
   /** True while a worker thread exists (alive, idle or busy). */
@@ -133,12 +135,19 @@ export class WorkerClient {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.scriptPath);
-    this.log(`worker thread ${worker.threadId} started`);
+    const limit = this.memoryLimitMb();
+    const worker = new Worker(this.scriptPath, limit ? { resourceLimits: { maxOldGenerationSizeMb: limit } } : {});
+    this.log(`worker thread ${worker.threadId} started${limit ? ` (heap limit ${limit} MB)` : ''}`);
     worker.on('message', (message: FromWorker) => this.onMessage(message));
-    worker.on('error', (err) => {
+    worker.on('error', (err: Error & { code?: string }) => {
       if (this.worker !== worker) return;
-      this.rejectAll(() => new Error(`The comparison worker crashed: ${err.message}`));
+      this.log(`worker thread ${worker.threadId} failed: ${err.code ?? ''} ${err.message}`);
+      const message =
+        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? `The comparison ran out of memory (the worker's limit is ${limit ?? 'Node\'s default'} MB, driftInspector.workerMemoryMb): ` +
+            'sample the files with a lower driftInspector.maxRows, or raise the limit.'
+          : `The comparison worker crashed: ${err.message}`;
+      this.rejectAll(() => new Error(message));
     });
     worker.on('exit', (code) => {
       if (this.worker !== worker) return;

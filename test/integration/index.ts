@@ -22,6 +22,7 @@ export async function run(): Promise<void> {
     require('./model.test');
     require('./overTime.test');
     require('./hostLag.test');
+    require('./workerLimits.test');
   } catch (err) {
     loadError = err; // a test module that throws while loading counts as one failure, reported below
   }

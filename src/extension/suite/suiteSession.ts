@@ -30,6 +30,7 @@ import { SuiteFileProblems } from './suiteFileProblems';
 import { loadSuiteFile } from './suiteFiles';
 import { publishSuiteDiagnostics } from './suiteDiagnostics';
 import { WorkerPool } from './workerPool';
+import { workerMemoryMb } from '../settings';
 
 export interface SuiteRunOptions {
   /** Only these tasks (SuiteTask ids); default every task of the suite. */
@@ -167,7 +168,7 @@ export class SuiteSession implements vscode.Disposable {
     const settings = readSettings(uri);
     for (const problem of settings.problems) this.log.warn(`ignoring a setting: ${problem}`);
     const concurrency = Math.max(1, Math.min(8, Math.round(vscode.workspace.getConfiguration('driftInspector', uri).get<number>('suite.concurrency') ?? 2)));
-    const pool = new WorkerPool(Math.min(concurrency, Math.max(1, tasks.length)), this.workerScript, (m) => this.log.info(m));
+    const pool = new WorkerPool(Math.min(concurrency, Math.max(1, tasks.length)), this.workerScript, (m) => this.log.info(m), workerMemoryMb);
     this.running = pool;
     const cancel = options.token?.onCancellationRequested(() => pool.cancel());
     const requests = new Map<string, ComparisonRequest>();

@@ -21,6 +21,7 @@ export class WorkerPool {
     readonly size: number,
     private readonly scriptPath: string,
     private readonly log: (message: string) => void,
+    private readonly memoryLimitMb: () => number | undefined = () => undefined,
   ) {}
 
   /** How many worker threads exist now (idle or busy). */
@@ -72,6 +73,6 @@ export class WorkerPool {
 
   private create(): WorkerClient {
     this.created++;
-    return new WorkerClient(this.scriptPath, this.log);
+    return new WorkerClient(this.scriptPath, this.log, this.memoryLimitMb);
   }
 }

@@ -1,0 +1,71 @@
+/**
+ * Messages from the webview are untrusted input: every FromWebview shape is accepted, anything else refused with
+ * the reason (unknown types, wrong field types, unknown tests and roles, prototype keys, non-objects).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import * as fc from 'fast-check';
+import { checkFromWebview } from '../../src/protocolGuards';
+import type { FromWebview } from '../../src/protocol';
+
+const valid: FromWebview[] = [
+  { type: 'ready' },
+  { type: 'ready', shown: '2026-12-01T00:00:00Z' },
+  { type: 'rendered', columns: 3, charts: 1, driftedColumns: ['a'] },
+  { type: 'rendered', columns: 3, charts: 1, driftedColumns: [], modelSections: ['performance', 'overTime'] },
+  { type: 'selected', column: 'age' },
+  { type: 'selected', column: null },
+  { type: 'open', path: '/data/a.csv' },
+  { type: 'swap' },
+  { type: 'rerun' },
+  { type: 'export', format: 'html', themeCss: '--x: 1', bodyClass: 'vscode-dark' },
+  { type: 'columnTests', column: 'age' },
+  { type: 'setColumnTest', column: 'age', test: 'psi', threshold: 0.2 },
+  { type: 'setColumnTest', column: 'age', test: null, threshold: null },
+  { type: 'setRole', column: 'label', role: 'target' },
+  { type: 'setRole', column: 'label', role: null },
+  { type: 'openComparison', id: '0:/data/b.csv' },
+  { type: 'backToSuite' },
+];
+
+test('every message shape the webview sends is accepted as it is', () => {
+  for (const m of valid) assert.deepEqual(checkFromWebview(m), { message: m }, JSON.stringify(m));
+});
+
+test('anything else is refused, saying why', () => {
+  const refused: [unknown, RegExp][] = [
+    [null, /not an object/],
+    ['swap', /not an object/],
+    [[{ type: 'swap' }], /not an object/],
+    [{}, /unknown message type undefined/],
+    [{ type: 'eval', code: 'x' }, /unknown message type "eval"/],
+    [{ type: 'toString' }, /unknown message type "toString"/],
+    [{ type: '__proto__' }, /unknown message type "__proto__"/],
+    [{ type: 'open', path: 42 }, /open: "path" must be a string/],
+    [{ type: 'export', format: 'exe', themeCss: '', bodyClass: '' }, /export: "format" must be one of "json", "html"/],
+    [{ type: 'setColumnTest', column: 'a', test: 'rm -rf', threshold: null }, /"test" must be one of/],
+    [{ type: 'setColumnTest', column: 'a', test: 'ks', threshold: 'NaN' }, /"threshold" must be a number/],
+    [{ type: 'setColumnTest', column: 'a', test: 'ks', threshold: Infinity }, /"threshold" must be a number/],
+    [{ type: 'setRole', column: 'a', role: 'admin' }, /"role" must be one of/],
+    [{ type: 'setRole', column: { toString: null }, role: 'id' }, /"column" must be a string/],
+    [{ type: 'rendered', columns: 1, charts: 1, driftedColumns: [1] }, /"driftedColumns" must be a list of strings/],
+    [{ type: 'selected' }, /"column" must be a string/],
+  ];
+  for (const [raw, why] of refused) {
+    const r = checkFromWebview(raw);
+    assert.ok('problem' in r, JSON.stringify(raw));
+    assert.match(r.problem, why);
+  }
+});
+
+test('arbitrary values never throw and are accepted only in a known shape', () => {
+  const types = valid.map((m) => m.type);
+  fc.assert(
+    fc.property(fc.oneof(fc.anything(), fc.record({ type: fc.constantFrom(...types) }, { requiredKeys: ['type'] }), fc.dictionary(fc.string(), fc.anything())), (raw) => {
+      const r = checkFromWebview(raw);
+      if ('message' in r) assert.ok(types.includes(r.message.type));
+      return true;
+    }),
+    { numRuns: 2000, seed: 7 },
+  );
+});
