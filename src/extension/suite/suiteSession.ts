@@ -31,6 +31,7 @@ import { loadSuiteFile } from './suiteFiles';
 import { publishSuiteDiagnostics } from './suiteDiagnostics';
 import { WorkerPool } from './workerPool';
 import { workerMemoryMb } from '../settings';
+import { outsideFolders } from '../../core/suite/trust';
 
 export interface SuiteRunOptions {
   /** Only these tasks (SuiteTask ids); default every task of the suite. */
@@ -178,6 +179,10 @@ export class SuiteSession implements vscode.Disposable {
       ran = await runSuite(file, tasks, {
         compare: (task, request) => {
           requests.set(task.id, request);
+          const outside = vscode.workspace.isTrusted ? [] : outsideFolders([task.referencePath, task.currentPath], (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath));
+          if (outside.length) {
+            return Promise.reject(new Error(`Not run: this workspace is not trusted and the suite points outside it (${outside.join(', ')}). Trust the workspace to compare files outside it.`));
+          }
           return pool.compare({
             referencePath: task.referencePath,
             currentPath: task.currentPath,
