@@ -57,7 +57,11 @@ export class CompareCommand {
     return value;
   }
 
+  /** Counts comparisons started: one that a newer one superseded says nothing when it ends (the newer one will). */
+  private started = 0;
+
   private async compareMeasured(reference: vscode.Uri, current: vscode.Uri): Promise<DriftReport | undefined> {
+    const generation = ++this.started;
     const settings = readSettings(current);
     const suite = this.overrides.apply(current.fsPath, settings.suite);
     const pair = { referencePath: reference.fsPath, currentPath: current.fsPath, read: settings.read, maxRows: settings.maxRows };
@@ -98,6 +102,10 @@ export class CompareCommand {
       await this.diagnostics.publish(current, report);
       return report;
     } catch (err) {
+      if (err instanceof ComparisonCancelled && generation !== this.started) {
+        this.log.info(`comparison of ${current.fsPath} superseded by a newer one`);
+        return undefined;
+      }
       this.reportFailure(err, current);
       return undefined;
     }

@@ -23,6 +23,7 @@ export async function run(): Promise<void> {
     require('./overTime.test');
     require('./hostLag.test');
     require('./workerLimits.test');
+    require('./concurrency.test');
   } catch (err) {
     loadError = err; // a test module that throws while loading counts as one failure, reported below
   }
