@@ -39,9 +39,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { writeParquetStream } from './parquetStream.mjs';
 import { cpus as cpuList, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -147,18 +147,7 @@ async function writeParquetBatches(path, nextTable, createdBy) {
       for (const batch of pw.Table.fromIPCStream(arrow.tableToIPC(table, 'stream')).recordBatches()) controller.enqueue(batch);
     },
   }, { highWaterMark: 1 });
-  const props = new pw.WriterPropertiesBuilder().setCompression(pw.Compression.SNAPPY).setMaxRowGroupSize(1 << 20).setCreatedBy(createdBy).build();
-  const bytes = await pw.transformParquetStream(batches, props);
-  const tmp = `${path}.part`;
-  const fd = openSync(tmp, 'w');
-  await bytes.pipeTo(Writable.toWeb(new Writable({
-    write(chunk, _encoding, done) {
-      writeSync(fd, chunk);
-      done();
-    },
-  })));
-  closeSync(fd);
-  renameSync(tmp, path);
+  await writeParquetStream(path, batches, createdBy);
 }
 
 async function writeParquet(path, specs, rows, current, seed) {

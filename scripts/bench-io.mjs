@@ -11,8 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { writeParquetStream } from './parquetStream.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -146,22 +146,7 @@ async function makeParquet(path, rows, seed) {
       if (start % (CHUNK * 16) === 0) process.stdout.write(`\r  ${path}: ${(start / 1e6).toFixed(1)} M rows`);
     },
   }, { highWaterMark: 1 });
-  const props = new pw.WriterPropertiesBuilder()
-    .setCompression(pw.Compression.SNAPPY)
-    .setMaxRowGroupSize(1 << 20)
-    .setCreatedBy('drift-inspector bench-io')
-    .build();
-  const bytes = await pw.transformParquetStream(batches, props);
-  const tmp = `${path}.part`;
-  const fd = openSync(tmp, 'w');
-  await bytes.pipeTo(Writable.toWeb(new Writable({
-    write(chunk, _encoding, done) {
-      writeSync(fd, chunk);
-      done();
-    },
-  })));
-  closeSync(fd);
-  renameSync(tmp, path);
+  await writeParquetStream(path, batches, 'drift-inspector bench-io');
   process.stdout.write('\r');
 }
 
