@@ -13,6 +13,7 @@
  */
 import * as fs from 'node:fs';
 import { basename } from 'node:path';
+import type { RecordBatch, RecordBatchReader } from 'apache-arrow';
 import { ArrowColumns, type Arrow, type Take } from './arrowColumns';
 import { fileError } from './files';
 import { nullTokens } from './infer';
@@ -28,9 +29,41 @@ function load(): Arrow {
     const arrow = require('apache-arrow') as Arrow;
     const lz4 = arrow.CompressionType.LZ4_FRAME;
     if (!arrow.compressionRegistry.get(lz4)) arrow.compressionRegistry.set(lz4, { decode: lz4FrameDecode });
+    guardFlatbufferLists();
     arrowModule = arrow;
   }
   return arrowModule;
+}
+
+/**
+ * Makes apache-arrow's metadata decoding (the `flatbuffers` package's ByteBuffer) refuse a list whose length runs
+ * past the end of its message. apache-arrow trusts the lengths: one flipped byte in a record batch message's
+ * buffer count (found by test/unit/io-fuzz.test.ts) had it decode millions of buffer entries out of zeros, for 10
+ * seconds and 1.4 GB, and a larger count would exhaust memory. Every list element takes at least one byte, so a list
+ * of more elements than bytes left is corrupt. The check costs a comparison per list, not per element.
+ */
+function guardFlatbufferLists(): void {
+  interface ByteBufferLike {
+    readInt32(offset: number): number;
+    capacity(): number;
+    __vector_len(offset: number): number;
+  }
+  let proto: (ByteBufferLike & { driftListsGuarded?: boolean }) | undefined;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    proto = (require('flatbuffers') as { ByteBuffer?: { prototype: ByteBufferLike } }).ByteBuffer?.prototype;
+  } catch {
+    return; // not where apache-arrow found it: no guard, as before
+  }
+  if (!proto || typeof proto.__vector_len !== 'function' || proto.driftListsGuarded) return;
+  const listLength = proto.__vector_len;
+  proto.__vector_len = function (this: ByteBufferLike, offset: number): number {
+    const length = listLength.call(this, offset);
+    const start = offset + this.readInt32(offset) + 4;
+    if (length < 0 || start + length > this.capacity()) throw new Error('corrupt metadata (a list runs past the end of its message)');
+    return length;
+  };
+  proto.driftListsGuarded = true;
 }
 
 const FILE_MAGIC = 'ARROW1';
@@ -55,7 +88,7 @@ export async function readArrow(path: string, options: ReadOptions = {}): Promis
     if (options.isCancelled?.()) throw new CancelledError(path);
 
     let bytesRead = 0;
-    const reader = await arrow.RecordBatchReader.from(countingHandle(handle, (n) => (bytesRead += n)));
+    const reader = await arrow.RecordBatchReader.from(countingHandle(handle, size, (n) => (bytesRead += n)));
     await reader.open();
     const schema = reader.schema;
     if (!schema) throw new DataReadError(`${name}: not an Arrow IPC file or stream (no schema found)`, path);
@@ -70,7 +103,7 @@ export async function readArrow(path: string, options: ReadOptions = {}): Promis
       nulls: nullTokens(options.nullTokens),
     });
     let base = 0; // file rows before this batch
-    for await (const batch of reader) {
+    for await (const batch of batchesOf(reader, path)) {
       if (options.isCancelled?.()) throw new CancelledError(path);
       const length = batch.numRows;
       let take: Take = { slot0: base };
@@ -119,6 +152,26 @@ export async function readArrow(path: string, options: ReadOptions = {}): Promis
   }
 }
 
+/**
+ * The reader's record batches. A file's are read by index from its footer: apache-arrow's own iteration of a file
+ * re-reads the same block forever when a corrupt block holds a message other than a record batch (found by
+ * test/unit/io-fuzz.test.ts: one flipped byte in a Feather file's message header).
+ */
+async function* batchesOf(reader: RecordBatchReader, path: string): AsyncGenerator<RecordBatch> {
+  if (!reader.isFile()) {
+    yield* reader as AsyncIterable<RecordBatch>;
+    return;
+  }
+  const count = reader.numRecordBatches;
+  for (let index = 0; index < count; index++) {
+    const batch = await reader.readRecordBatch(index);
+    if (!batch) {
+      throw new DataReadError(`${basename(path)}: Arrow file is corrupt (record batch ${index + 1} of ${count} cannot be read)`, path);
+    }
+    yield batch;
+  }
+}
+
 function messageOf(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
   return text.split('\n')[0] || 'unknown error';
@@ -127,13 +180,21 @@ function messageOf(err: unknown): string {
 /**
  * The handle as apache-arrow uses it (fd, stat, read, close), counting the bytes it reads for progress. Closing is
  * left to the reader of the file, whatever apache-arrow does.
+ *
+ * A read outside the file, or one that finds no bytes, fails: apache-arrow loops until it has the bytes it asked for,
+ * and a corrupt length sent it to a negative position, where Node reads nothing, forever (found by
+ * test/unit/io-fuzz.test.ts: one flipped byte in an Arrow stream's message length).
  */
-function countingHandle(handle: fs.promises.FileHandle, onRead: (bytes: number) => void): fs.promises.FileHandle {
+function countingHandle(handle: fs.promises.FileHandle, size: number, onRead: (bytes: number) => void): fs.promises.FileHandle {
   const counting = {
     fd: handle.fd,
     stat: () => handle.stat(),
     read: async (buffer: Uint8Array, offset: number, length: number, position: number) => {
+      if (!Number.isSafeInteger(position) || position < 0 || !(length >= 0) || position + length > size) {
+        throw new Error(`corrupt file (a length or offset points outside the file: ${length} bytes at ${position})`);
+      }
       const result = await handle.read(buffer, offset, length, position);
+      if (result.bytesRead === 0 && length > 0) throw new Error(`unexpected end of file at byte ${position}`);
       onRead(result.bytesRead);
       return result;
     },

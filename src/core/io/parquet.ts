@@ -8,6 +8,12 @@
  * streamed batch by batch (`ParquetFile.stream`), so memory holds the output columns plus one batch, never the whole
  * file. The decoded Arrow batches become typed
  * columns in arrowColumns.ts (type mapping, forced types), shared with the Arrow IPC reader.
+ *
+ * Corrupt files: parquet-wasm reports most damage as an error, but some (found by test/unit/io-fuzz.test.ts: a
+ * flipped byte in a data page) make a Rust decoder panic. Compiled to WebAssembly, a panic is a trap
+ * (`RuntimeError: unreachable`) thrown out of the microtask that runs parquet-wasm's async work: an uncaught
+ * exception, and a promise of ours that never settles. `PanicTrap` turns it into a DataReadError for the read in
+ * progress; reads in one thread take turns (`lane`), so a trap always belongs to the one read running.
  */
 import * as fs from 'node:fs';
 import { basename } from 'node:path';
@@ -34,10 +40,21 @@ function load(): { pw: ParquetWasm; arrow: Arrow } {
 }
 
 const MAGIC = 'PAR1';
+/** What a WebAssembly trap is thrown as (lib ES2022 does not declare the WebAssembly namespace). */
+const WasmRuntimeError = (globalThis as unknown as { WebAssembly: { RuntimeError: new () => Error } }).WebAssembly.RuntimeError;
 /** Rows per decoded batch (a batch never spans row groups, so row groups of fewer rows give smaller batches). */
 const BATCH_ROWS = 1 << 20;
 
-export async function readParquet(path: string, options: ReadOptions = {}): Promise<Table> {
+/** The end of the last Parquet read queued in this thread; the next one starts after it (see the header). */
+let lane: Promise<unknown> = Promise.resolve();
+
+export function readParquet(path: string, options: ReadOptions = {}): Promise<Table> {
+  const read = lane.then(() => readParquetAlone(path, options));
+  lane = read.catch(() => undefined);
+  return read;
+}
+
+async function readParquetAlone(path: string, options: ReadOptions): Promise<Table> {
   const name = basename(path);
   const size = await checkMagic(path);
   let modulesLoaded: { pw: ParquetWasm; arrow: Arrow };
@@ -51,13 +68,14 @@ export async function readParquet(path: string, options: ReadOptions = {}): Prom
 
   let file: ParquetFile | undefined;
   let handle: fs.promises.FileHandle | undefined;
+  const trap = new PanicTrap();
   try {
     try {
       handle = await fs.promises.open(path, 'r');
     } catch (err) {
       throw fileError(path, err);
     }
-    file = await pw.ParquetFile.fromFile(fileBlob(handle, size));
+    file = await trap.race(pw.ParquetFile.fromFile(fileBlob(handle, size)));
     const totalRows = file.metadata().fileMetadata().numRows();
     const schema = arrow.tableFromIPC(file.schema().intoIPCStream()).schema;
 
@@ -76,8 +94,8 @@ export async function readParquet(path: string, options: ReadOptions = {}): Prom
     let picked = 0; // selected rows before this batch
     const projection = columns.projection();
     columns.projected = projection !== undefined;
-    const stream = await file.stream(projection ? { batchSize: BATCH_ROWS, columns: projection } : { batchSize: BATCH_ROWS });
-    for await (const batch of stream as unknown as AsyncIterable<RecordBatch>) {
+    const stream = await trap.race(file.stream(projection ? { batchSize: BATCH_ROWS, columns: projection } : { batchSize: BATCH_ROWS }));
+    for await (const batch of trap.iterate(stream as unknown as AsyncIterable<RecordBatch>)) {
       if (options.isCancelled?.()) throw new CancelledError(path);
       const table = arrow.tableFromIPC(batch.intoIPCStream());
       const length = table.numRows;
@@ -108,10 +126,98 @@ export async function readParquet(path: string, options: ReadOptions = {}): Prom
     };
   } catch (err) {
     if (err instanceof CancelledError || err instanceof DataReadError) throw err;
+    if (trap.panicked || err instanceof WasmRuntimeError) {
+      throw new DataReadError(
+        `${name}: cannot read Parquet file: it is corrupt (the Parquet decoder failed: ${messageOf(err)})`,
+        path,
+      );
+    }
     throw new DataReadError(`${name}: cannot read Parquet file: ${messageOf(err)}`, path);
   } finally {
-    file?.free();
+    trap.dispose();
+    try {
+      file?.free();
+    } catch {
+      // After a trap the object may still count as borrowed by the dead task; its memory is lost either way.
+    }
     await handle?.close();
+  }
+}
+
+/**
+ * Catches WebAssembly traps thrown out of microtasks while a Parquet read runs (see the header): `queueMicrotask`,
+ * which parquet-wasm's glue looks up globally on every call, is wrapped while at least one trap is live, and a
+ * `WebAssembly.RuntimeError` escaping a microtask then rejects `race`d promises instead of reaching
+ * 'uncaughtException'. Anything else a microtask throws is rethrown as before.
+ */
+class PanicTrap {
+  private static readonly live = new Set<PanicTrap>();
+  private static original: typeof queueMicrotask | undefined;
+  private static wrapper: typeof queueMicrotask | undefined;
+
+  panicked: Error | undefined;
+  private readonly panics: Promise<never>;
+  private fail!: (err: Error) => void;
+
+  constructor() {
+    this.panics = new Promise<never>((_, reject) => (this.fail = reject));
+    this.panics.catch(() => undefined); // observed through `race` only
+    if (PanicTrap.live.size === 0) PanicTrap.install();
+    PanicTrap.live.add(this);
+  }
+
+  /** `promise`, or a rejection as soon as parquet-wasm traps. */
+  race<T>(promise: Promise<T>): Promise<T> {
+    if (this.panicked) return Promise.reject(this.panicked);
+    return Promise.race([promise, this.panics]);
+  }
+
+  /** `iterable`'s items, each `race`d; after a trap the dead stream is not asked to close. */
+  async *iterate<T>(iterable: AsyncIterable<T>): AsyncGenerator<T> {
+    const iterator = iterable[Symbol.asyncIterator]();
+    let done = false;
+    try {
+      for (;;) {
+        const next = await this.race(iterator.next());
+        if (next.done) {
+          done = true;
+          return;
+        }
+        yield next.value;
+      }
+    } finally {
+      if (!done && !this.panicked) await this.race(Promise.resolve(iterator.return?.())).catch(() => undefined);
+    }
+  }
+
+  dispose(): void {
+    PanicTrap.live.delete(this);
+    if (PanicTrap.live.size === 0) PanicTrap.uninstall();
+  }
+
+  private static install(): void {
+    const original = globalThis.queueMicrotask;
+    const wrapper: typeof queueMicrotask = (callback) =>
+      original(() => {
+        try {
+          callback();
+        } catch (err) {
+          if (!(err instanceof WasmRuntimeError) || PanicTrap.live.size === 0) throw err;
+          for (const trap of PanicTrap.live) {
+            trap.panicked ??= err;
+            trap.fail(err);
+          }
+        }
+      });
+    PanicTrap.original = original;
+    PanicTrap.wrapper = wrapper;
+    globalThis.queueMicrotask = wrapper;
+  }
+
+  private static uninstall(): void {
+    // Someone who wrapped it after us keeps their wrapper (which calls ours, which then just passes through).
+    if (globalThis.queueMicrotask === PanicTrap.wrapper && PanicTrap.original) globalThis.queueMicrotask = PanicTrap.original;
+    PanicTrap.original = PanicTrap.wrapper = undefined;
   }
 }
 
