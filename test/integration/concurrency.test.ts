@@ -1,10 +1,14 @@
 /**
  * Comparisons started at once: each new one supersedes the running one (its worker thread is ended), the panel and
- * the Problems panel end with the last one's results, the superseded ones say nothing, and one worker is left.
+ * the Problems panel end with the last one's results, the superseded ones say nothing, and one worker is left. A
+ * panel closed while a comparison runs does not lose its results.
  */
 import * as assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { api, recordPosts, workspaceFile } from './helpers';
+import { api, eventually, recordPosts, workspaceFile, writeCsvInChild } from './helpers';
 
 describe('Concurrent comparisons', function () {
   this.timeout(120000);
@@ -41,5 +45,29 @@ describe('Concurrent comparisons', function () {
     assert.ok(b);
     const single = await drift.compare(reference, current);
     assert.deepEqual(b.columns.map((c) => [c.name, c.statistic, c.pValue]), single!.columns.map((c) => [c.name, c.statistic, c.pValue]));
+  });
+});
+
+describe('A panel closed mid-run', function () {
+  this.timeout(120000);
+
+  it('the comparison still finishes: its report, Problems and a panel showing it all land', async () => {
+    const drift = await api();
+    const dir = mkdtempSync(join(tmpdir(), 'drift-closed-'));
+    const reference = vscode.Uri.file(join(dir, 'closed-reference.csv'));
+    const current = vscode.Uri.file(join(dir, 'closed-current.csv'));
+    writeCsvInChild(reference.fsPath, 300_000, 0);
+    writeCsvInChild(current.fsPath, 300_000, 0.5);
+    const pending = drift.compare(reference, current);
+    await eventually(() => (drift.workerBusy ? true : undefined), 'the comparison to start', 20000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const report = await pending;
+    assert.ok(report, 'the comparison finished');
+    assert.equal(drift.reportFor(current)?.createdAt, report.createdAt, 'stored for its file');
+    assert.equal(drift.panel.report?.createdAt, report.createdAt, 'the panel shows it');
+    await eventually(() => (drift.panel.visible ? true : undefined), 'the panel to open again');
+    const drifted = vscode.languages.getDiagnostics(current).filter((d) => d.message.startsWith('Drift in')).map((d) => /"([^"]+)"/.exec(d.message)![1]);
+    assert.ok(drifted.includes('a'), `Problems on the current file: ${drifted.join(', ')}`);
+    assert.equal(drift.workerBusy, false);
   });
 });

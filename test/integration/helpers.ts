@@ -1,5 +1,6 @@
 /** What the integration tests share: the extension's API, the fixture workspace, and waiting for panel messages. */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { DriftInspectorApi } from '../../src/extension/index';
@@ -60,4 +61,20 @@ export async function eventually<T>(check: () => T | undefined | Promise<T | und
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * Writes a 10-column CSV (8 numeric, a city, a flag; `shift` moves columns a and d) in a child process: built in the extension host, the strings would be garbage the host collects
+ * during the comparison, and that pause would be measured as the comparison's.
+ */
+export function writeCsvInChild(path: string, rows: number, shift: number): void {
+  const script = `
+    const lines = ['a,b,c,d,e,f,g,h,city,flag'];
+    for (let i = 0; i < ${rows}; i++) {
+      const u = ((i * 2654435761) % 1000) / 1000;
+      lines.push((u + ${shift}).toFixed(4) + ',' + (i % 97) + ',' + (u * u).toFixed(4) + ',' + ((i % 13) + ${shift}) + ',' + (1 - u).toFixed(3) + ',' + (i % 7) + ',' + (u > 0.5 ? 1 : 0) + ',' + (u * 100).toFixed(1) + ',' + ['berlin', 'lyon', 'osaka'][i % 3] + ',' + (i % 4 === 0));
+    }
+    require('fs').writeFileSync(${JSON.stringify(path)}, lines.join('\\n') + '\\n');`;
+  const r = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+  assert.equal(r.status, 0, String(r.stderr));
 }

@@ -4,29 +4,12 @@
  * its report drawn. The value is printed for the README's Performance section; a timing goal is not asserted here.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { api } from './helpers';
-
-/**
- * Writes a CSV in a child process: built in the extension host, the strings would be garbage the host collects
- * during the comparison, and that pause would be measured as the comparison's.
- */
-function writeCsv(path: string, rows: number, shift: number): void {
-  const script = `
-    const lines = ['a,b,c,d,e,f,g,h,city,flag'];
-    for (let i = 0; i < ${rows}; i++) {
-      const u = ((i * 2654435761) % 1000) / 1000;
-      lines.push((u + ${shift}).toFixed(4) + ',' + (i % 97) + ',' + (u * u).toFixed(4) + ',' + ((i % 13) + ${shift}) + ',' + (1 - u).toFixed(3) + ',' + (i % 7) + ',' + (u > 0.5 ? 1 : 0) + ',' + (u * 100).toFixed(1) + ',' + ['berlin', 'lyon', 'osaka'][i % 3] + ',' + (i % 4 === 0));
-    }
-    require('fs').writeFileSync(${JSON.stringify(path)}, lines.join('\\n') + '\\n');`;
-  const r = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
-  assert.equal(r.status, 0, String(r.stderr));
-}
+import { api, writeCsvInChild } from './helpers';
 
 describe('Extension host responsiveness', function () {
   this.timeout(120000);
@@ -35,8 +18,8 @@ describe('Extension host responsiveness', function () {
     const dir = mkdtempSync(join(tmpdir(), 'drift-lag-'));
     const reference = vscode.Uri.file(join(dir, 'lag-reference.csv'));
     const current = vscode.Uri.file(join(dir, 'lag-current.csv'));
-    writeCsv(reference.fsPath, 200_000, 0);
-    writeCsv(current.fsPath, 200_000, 0.1);
+    writeCsvInChild(reference.fsPath, 200_000, 0);
+    writeCsvInChild(current.fsPath, 200_000, 0.1);
     const drift = await api();
     // The host's own baseline first, over as long as the comparison takes: earlier tests leave garbage that the
     // host collects whenever it likes, and built-in extensions run there too.

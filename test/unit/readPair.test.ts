@@ -5,7 +5,7 @@
  * ends the thread.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -52,4 +52,16 @@ test('cancelling ends the reader thread with a CancelledError', async () => {
   setTimeout(() => (cancel = true), 20);
   await assert.rejects(pending, (err: unknown) => err instanceof CancelledError);
   await assert.rejects(readPair(big, big, { readerScript, isCancelled: () => true }), (err: unknown) => err instanceof CancelledError);
+});
+
+test('very long names: a 244-byte file name (the limit is 255) 12 folders deep reads like any other', async () => {
+  let folder = dir;
+  for (let i = 0; i < 12; i++) folder = join(folder, `${'nested-folder-'.repeat(5)}${i}`);
+  mkdirSync(folder, { recursive: true });
+  const path = join(folder, `${'é'.repeat(40)}${'x'.repeat(160)}.csv`);
+  writeFileSync(path, rows(100, 0));
+  assert.ok(path.length > 1000, `path of ${path.length} characters`);
+  const { reference: a, current: b } = await readPair(path, path, { readerScript });
+  assert.equal(a.rows, 100);
+  assert.deepEqual(b, a);
 });
