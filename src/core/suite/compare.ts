@@ -10,6 +10,7 @@ import { defaultTest, FEW_VALUES_MAX, resolveChoice } from './choice';
 import { findingsOf } from './findings';
 import { sideSummary } from './sides';
 import { adjustPValues } from './corrections';
+import { definedOnly } from './definedOnly';
 import { modelAnalysis, modelColumns, modelSettingsOf } from './model';
 import type { ResolvedRoles } from './modelTypes';
 import { overTimeAnalysis } from './overTime';
@@ -313,7 +314,3 @@ function summarize(table: Table): DatasetSummary {
   };
 }
 
-/** Undefined settings must not override defaults when spread. */
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}

@@ -3,6 +3,7 @@
  * target's and prediction's column results), performance drift, segments and multivariate drift.
  */
 import type { Table } from '../io/table';
+import { definedOnly } from './definedOnly';
 import type { ModelOptions, ModelReport, ResolvedRoles } from './modelTypes';
 import { multivariateDrift } from './multivariate';
 import { performanceDrift } from './performance';
@@ -25,8 +26,7 @@ export const MODEL_DEFAULTS = {
 export type ModelSettings = Omit<ModelOptions, keyof typeof MODEL_DEFAULTS> & { -readonly [K in keyof typeof MODEL_DEFAULTS]: NonNullable<ModelOptions[K]> };
 
 export function modelSettingsOf(options: ModelOptions = {}): ModelSettings {
-  const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-  return { ...MODEL_DEFAULTS, ...defined } as ModelSettings;
+  return { ...MODEL_DEFAULTS, ...definedOnly(options) } as ModelSettings;
 }
 
 /** Level of the bootstrap intervals of metric differences. */

@@ -19,7 +19,7 @@ import { DETECTOR_IDS, type ColumnOverTime, type DetectorRun, type OverTimeOptio
 import { DETECTOR_LABELS } from './overTimeText';
 import { TESTS } from './registry';
 import type { ColumnResult } from './report';
-import { distinctValues, type ColumnSamples } from './samples';
+import { distinctValues, total, type ColumnSamples } from './samples';
 import { autoCalendarKind, calendarWindows, rowWindows, type Windowing } from './windows';
 
 /** Above this many reference rows, windows are compared with a seeded sample of this many. */
@@ -172,12 +172,6 @@ function numericWindowSamples(refSorted: Float64Array, ref: NumericColumn, windo
     referenceMissing: ref.values.length - refSorted.length,
     currentMissing: window.values.length - current.length,
   };
-}
-
-function total(counts: Float64Array): number {
-  let s = 0;
-  for (const c of counts) s += c;
-  return s;
 }
 
 // ─── streaming detectors ────────────────────────────────────────────────────

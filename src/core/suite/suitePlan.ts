@@ -10,6 +10,7 @@ import type { ParseOptions } from '../io/table';
 import type { SuiteOptions } from './report';
 import type { ComparisonSettings, ComparisonSpec, SuiteFile, SuiteProblem, SuiteTask } from './suiteTypes';
 import { locate } from './suiteFile';
+import { definedOnly } from './definedOnly';
 
 export interface SuitePlan {
   tasks: SuiteTask[];
@@ -110,6 +111,3 @@ export function severityFor(file: SuiteFile, index: number): { rules: Comparison
   return { rules: s.severity, majorEffectSize: s.majorEffectSize };
 }
 
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
