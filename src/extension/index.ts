@@ -184,7 +184,7 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
       const uri = target instanceof vscode.Uri ? target : activeTabUri();
       if (!isDataUri(uri)) {
         void vscode.window.showWarningMessage(
-          'Drift Inspector: select a data file (.csv, .tsv, .parquet, .arrow, .feather, .jsonl, .ndjson) as the reference.',
+          'Drift Inspector: select a data file (.csv, .tsv, .parquet, .parq, .arrow, .feather, .jsonl, .ndjson) as the reference.',
         );
         return undefined;
       }

@@ -72,6 +72,8 @@ test('formats: new extensions in any case; the glob lists every extension in bot
     ['d.NDJSON', 'jsonl'],
     ['e.csv', 'csv'],
     ['f.Parquet', 'parquet'],
+    ['g.parq', 'parquet'],
+    ['h.PARQ', 'parquet'],
   ];
   for (const [path, format] of cases) assert.equal(formatOf(path), format, path);
   for (const path of ['a.json', 'a.arrows', 'a.feather.gz', 'jsonl']) assert.equal(formatOf(path), undefined, path);

@@ -5,6 +5,7 @@ export const DATA_EXTENSIONS: Readonly<Record<string, DataFormat>> = {
   csv: 'csv',
   tsv: 'tsv',
   parquet: 'parquet',
+  parq: 'parquet', // a common short form (Spark, Dask)
   arrow: 'arrow',
   feather: 'arrow', // Feather v2 is the Arrow IPC file format
   jsonl: 'jsonl',
@@ -13,7 +14,7 @@ export const DATA_EXTENSIONS: Readonly<Record<string, DataFormat>> = {
 
 /** For workspace.findFiles and file dialogs. */
 export const DATA_FILE_GLOB =
-  '**/*.{csv,tsv,parquet,arrow,feather,jsonl,ndjson,CSV,TSV,PARQUET,ARROW,FEATHER,JSONL,NDJSON}';
+  '**/*.{csv,tsv,parquet,parq,arrow,feather,jsonl,ndjson,CSV,TSV,PARQUET,PARQ,ARROW,FEATHER,JSONL,NDJSON}';
 
 export function formatOf(path: string): DataFormat | undefined {
   const m = /\.([^./\\]+)$/.exec(path);

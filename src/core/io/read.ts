@@ -1,6 +1,6 @@
 /**
- * Entry point of the readers: a data file → Table, by extension (case-insensitive): .csv, .tsv, .parquet, .arrow,
- * .feather, .jsonl, .ndjson. The Parquet and Arrow readers (and parquet-wasm's WebAssembly, apache-arrow) load only
+ * Entry point of the readers: a data file → Table, by extension (case-insensitive): .csv, .tsv, .parquet (.parq),
+ * .arrow, .feather, .jsonl, .ndjson. The Parquet and Arrow readers (and parquet-wasm's WebAssembly, apache-arrow) load only
  * when such a file is read.
  *
  * Every read is bracketed by two looks at the file's size and modification time: a file that changed meanwhile

@@ -14,7 +14,7 @@ import type { SuiteTests } from './suiteTests';
 const SETTLE_MS = 300;
 
 /** Data files the extension reads (as in the Explorer menus). */
-const DATA_FILES = '**/*.{csv,tsv,parquet,arrow,feather,jsonl,ndjson}';
+const DATA_FILES = '**/*.{csv,tsv,parquet,parq,arrow,feather,jsonl,ndjson}';
 
 export class SuiteWatcher implements vscode.Disposable {
   private readonly suiteWatcher: vscode.FileSystemWatcher;
