@@ -1,10 +1,11 @@
 /**
  * Every message that crosses a thread or a webview boundary, in one place:
- * extension host ⇄ worker thread, and extension host ⇄ drift panel webview.
- * Only plain, structured-cloneable data.
+ * extension host ⇄ worker thread, extension host ⇄ drift panel webview, and extension host ⇄ data view (its
+ * worker thread and its webview). Only plain, structured-cloneable data.
  */
 import type { ColumnTestResult, DriftReport, SuiteOptions, TestId } from './core/suite/report';
 import type { ParseOptions } from './core/io/table';
+import type { ProfileEvent } from './core/profile/profileTypes';
 import type { SuiteReport } from './core/suite/suiteTypes';
 import type { ColumnRole } from './core/suite/modelTypes';
 
@@ -170,3 +171,61 @@ export interface WebviewState {
   /** The suite shown, or the suite the shown report was drilled down from. */
   suite?: SuiteReport;
 }
+
+// ─── data view: extension host ⇄ its worker thread (dist/dataViewWorker.js) ──
+
+/** Profile one file: the thread answers with its ProfileEvents (schema first, `done` last) or an `error`, then ends. */
+export interface ProfileRequest {
+  type: 'profile';
+  path: string;
+  read: ParseOptions;
+}
+
+export type FromProfileWorker = ProfileEvent | { type: 'error'; error: SerializedError };
+
+// ─── extension host → data view webview ─────────────────────────────────────
+
+/** A drifted (or otherwise judged) column of the file's last comparison, as the data view marks it. */
+export interface DataViewDriftColumn {
+  name: string;
+  /** "DRIFT", "MAJOR DRIFT", … (formatVerdict). */
+  verdict: string;
+  drifted: boolean | null;
+  /** e.g. "Wasserstein 0.31 ≥ 0.1" (formatEvidence). */
+  evidence: string;
+}
+
+/** The file's last comparison as its current file, when there is one this session. */
+export interface DataViewDrift {
+  /** The report's createdAt. */
+  createdAt: string;
+  referencePath: string;
+  /** Only the drifted columns. */
+  columns: DataViewDriftColumn[];
+}
+
+export type ToDataView =
+  /** The file being shown (sent first, and again when it is profiled anew). */
+  | { type: 'file'; path: string; name: string }
+  | ProfileEvent
+  /** The file could not be shown (corrupt, unreadable): a clear message instead of the view. */
+  | { type: 'failed'; message: string }
+  /** Drift marks (null: the file has no comparison this session). */
+  | { type: 'drift'; drift: DataViewDrift | null }
+  /** Scroll to a column and highlight it (e.g. from a Problems entry). */
+  | { type: 'focusColumn'; column: string };
+
+// ─── data view webview → extension host ─────────────────────────────────────
+
+export type FromDataView =
+  /** The page loaded: send everything known about the file. */
+  | { type: 'ready' }
+  /**
+   * What is on screen after each update (lets tests check the view): columns in the schema, summaries drawn, grid
+   * rows, drifted columns marked, and the failure shown (null: none).
+   */
+  | { type: 'rendered'; columns: number; summaries: number; previewRows: number; drifted: string[]; failed: string | null }
+  /** A column was scrolled to and highlighted (after focusColumn, or a click on its row). */
+  | { type: 'focused'; column: string }
+  /** Open this column in the drift panel (the drift mark's link). */
+  | { type: 'showInPanel'; column: string };

@@ -5,7 +5,7 @@
  */
 import { COLUMN_ROLES } from './core/suite/modelTypes';
 import { TEST_IDS } from './core/suite/report';
-import type { FromWebview } from './protocol';
+import type { FromDataView, FromWebview } from './protocol';
 
 type Check = (m: Record<string, unknown>) => string | undefined;
 
@@ -34,15 +34,32 @@ const CHECKS: Record<FromWebview['type'], Check[]> = {
   backToSuite: [],
 };
 
+/** The data view's messages (src/extension/dataView/). */
+const DATA_VIEW_CHECKS: Record<FromDataView['type'], Check[]> = {
+  ready: [],
+  rendered: [num('columns'), num('summaries'), num('previewRows'), strings('drifted'), nullOr(str('failed'), 'failed')],
+  focused: [str('column')],
+  showInPanel: [str('column')],
+};
+
 /** The message as a FromWebview, or why it is not one. */
 export function checkFromWebview(raw: unknown): { message: FromWebview } | { problem: string } {
+  return check<FromWebview>(raw, CHECKS);
+}
+
+/** The message as a FromDataView, or why it is not one. */
+export function checkFromDataView(raw: unknown): { message: FromDataView } | { problem: string } {
+  return check<FromDataView>(raw, DATA_VIEW_CHECKS);
+}
+
+function check<T extends { type: string }>(raw: unknown, table: Record<T['type'], Check[]>): { message: T } | { problem: string } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problem: 'not an object' };
   const m = raw as Record<string, unknown>;
-  const checks = typeof m.type === 'string' && Object.hasOwn(CHECKS, m.type) ? CHECKS[m.type as FromWebview['type']] : undefined;
+  const checks = typeof m.type === 'string' && Object.hasOwn(table, m.type) ? table[m.type as T['type']] : undefined;
   if (!checks) return { problem: `unknown message type ${JSON.stringify(m.type)}` };
-  for (const check of checks) {
-    const problem = check(m);
+  for (const c of checks) {
+    const problem = c(m);
     if (problem) return { problem: `${m.type}: ${problem}` };
   }
-  return { message: m as unknown as FromWebview };
+  return { message: m as unknown as T };
 }

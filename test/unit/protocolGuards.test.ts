@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as fc from 'fast-check';
-import { checkFromWebview } from '../../src/protocolGuards';
-import type { FromWebview } from '../../src/protocol';
+import { checkFromDataView, checkFromWebview } from '../../src/protocolGuards';
+import type { FromDataView, FromWebview } from '../../src/protocol';
 
 const valid: FromWebview[] = [
   { type: 'ready' },
@@ -67,5 +67,52 @@ test('arbitrary values never throw and are accepted only in a known shape', () =
       return true;
     }),
     { numRuns: 2000, seed: 7 },
+  );
+});
+
+// ── the data view's messages ─────────────────────────────────────────────────────────────────────────────────
+
+const validDataView: FromDataView[] = [
+  { type: 'ready' },
+  { type: 'rendered', columns: 5, summaries: 2, previewRows: 1000, drifted: ['age'], failed: null },
+  { type: 'rendered', columns: 0, summaries: 0, previewRows: 0, drifted: [], failed: 'x.parquet: it is corrupt' },
+  { type: 'focused', column: 'age' },
+  { type: 'showInPanel', column: 'age' },
+];
+
+test('data view: every message shape it sends is accepted as it is', () => {
+  for (const m of validDataView) assert.deepEqual(checkFromDataView(m), { message: m }, JSON.stringify(m));
+});
+
+test('data view: anything else is refused, saying why (the drift panel\'s messages too)', () => {
+  const refused: [unknown, RegExp][] = [
+    [undefined, /not an object/],
+    [{ type: 'swap' }, /unknown message type "swap"/],
+    [{ type: 'open', path: '/etc/passwd' }, /unknown message type "open"/],
+    [{ type: 'showInPanel' }, /showInPanel: "column" must be a string/],
+    [{ type: 'showInPanel', column: ['a'] }, /"column" must be a string/],
+    [{ type: 'focused', column: 1 }, /focused: "column" must be a string/],
+    [{ type: 'rendered', columns: 1, summaries: 1, previewRows: 1, drifted: [], failed: 3 }, /"failed" must be a string/],
+    [{ type: 'rendered', columns: '1', summaries: 1, previewRows: 1, drifted: [], failed: null }, /"columns" must be a number/],
+    [{ type: 'hasOwnProperty' }, /unknown message type "hasOwnProperty"/],
+  ];
+  for (const [raw, why] of refused) {
+    const r = checkFromDataView(raw);
+    assert.ok('problem' in r, JSON.stringify(raw));
+    assert.match(r.problem, why);
+  }
+  // And the data view's messages are not the panel's.
+  assert.ok('problem' in checkFromWebview({ type: 'showInPanel', column: 'a' }));
+});
+
+test('data view: arbitrary values never throw and are accepted only in a known shape', () => {
+  const types = validDataView.map((m) => m.type);
+  fc.assert(
+    fc.property(fc.oneof(fc.anything(), fc.record({ type: fc.constantFrom(...types) }, { requiredKeys: ['type'] }), fc.dictionary(fc.string(), fc.anything())), (raw) => {
+      const r = checkFromDataView(raw);
+      if ('message' in r) assert.ok(types.includes(r.message.type));
+      return true;
+    }),
+    { numRuns: 2000, seed: 11 },
   );
 });
