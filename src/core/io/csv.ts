@@ -1,9 +1,11 @@
 /**
- * CSV/TSV → Table. The file is streamed (never held whole) through papaparse without its dynamicTyping: cells
- * go straight into per-column `ColumnBuilder`s (infer.ts), which decide each column's type.
+ * CSV/TSV → Table. The file is streamed (never held whole) in 1 MiB chunks through our own byte-level tokenizer
+ * (csvTokenizer.ts): fields stay byte ranges, and csvCells.ts writes them into per-column `ColumnBuilder`s
+ * (infer.ts), which decide each column's type — numbers and repeated categories straight from the bytes, other cells
+ * as strings. (papaparse, used before, made a string of every cell: scripts/bench-io.mjs measured the switch.)
  *
  * Rules: a header row names the columns; RFC 4180 quoting (delimiters, quotes and newlines inside quotes); LF, CRLF
- * or CR line ends (papaparse guesses which from the first chunk); UTF-8, with its BOM dropped, or UTF-16 LE/BE with
+ * or CR line ends (guessed from the first line break); UTF-8, with its BOM dropped, or UTF-16 LE/BE with
  * a BOM (textFile.ts); the delimiter is `\t` for .tsv and otherwise sniffed among `,` `;` `\t` `|` from the first
  * lines. Blank lines are skipped, except in a one-column file, where a blank line is a missing value (trailing blank
  * lines are still dropped). Every other row must have as many fields as the header, or (`raggedRows: 'skip'`) is
@@ -11,17 +13,19 @@
  */
 import { basename } from 'node:path';
 import * as Papa from 'papaparse';
+import { CsvCells } from './csvCells';
+import { CsvTokenizer, newlineOf, UnclosedField, type FieldView, type Newline } from './csvTokenizer';
 import { BadValue, cellBuilder, expectation, isChecking, quoteValue, type CellBuilder, type CheckingBuilder } from './forced';
 import { nullTokens } from './infer';
 import { nameColumns } from './names';
 import { DEFAULT_SEED, Reservoir, rowCap } from './sample';
 import { CancelledError, DataReadError, MAX_SKIPPED_LINES, type Column, type ReadOptions, type Table } from './table';
-import { decodeHead, encodingOf, fileSize, openText, readHead, type TextEncoding } from './textFile';
+import { decodeHead, encodingOf, fileSize, readHead, readUtf8Chunks, type TextEncoding } from './textFile';
 
 /** Knobs for benchmarks and tests. */
 export const csvTuning = {
-  /** Bytes per read; papaparse parses each chunk as it arrives. 64 KiB measured as fast as 256 KiB-1 MiB, with less memory. */
-  chunkBytes: 64 * 1024,
+  /** Bytes per read; the next chunk is read while this one is parsed. */
+  chunkBytes: 1024 * 1024,
 };
 /** Bytes read up front to reject binary files and sniff the delimiter. */
 const PROBE_BYTES = 64 * 1024;
@@ -54,6 +58,7 @@ export async function readCsv(path: string, format: 'csv' | 'tsv', options: Read
   let names: string[] | undefined;
   let renamed: Table['renamedColumns'];
   let builders: CellBuilder[] = [];
+  let cells: CsvCells[] = [];
   /** Builders that reject some cells: checked on rows sampling drops too. */
   let checked: { j: number; builder: CheckingBuilder }[] = [];
   let rows = 0;
@@ -62,35 +67,36 @@ export async function readCsv(path: string, format: 'csv' | 'tsv', options: Read
     (header) => {
       ({ names, renamed } = nameColumns(header));
       builders = names.map((n) => cellBuilder(options.columnTypes?.[n], nulls, reservoir !== undefined));
+      cells = builders.map((b) => new CsvCells(b));
       checked = builders.flatMap((builder, j) => (isChecking(builder) ? [{ j, builder }] : []));
     },
-    (fields, record) => {
+    (fields, line) => {
       const slot = reservoir ? reservoir.next() : rows++;
       let j = 0;
       try {
         if (slot < 0) {
-          for (const c of checked) c.builder.check(fields[(j = c.j)]);
+          for (const c of checked) c.builder.check(fields.text((j = c.j)));
           return;
         }
-        for (; j < builders.length; j++) builders[j].set(slot, fields[j]);
+        for (; j < cells.length; j++) cells[j].set(slot, fields, j);
       } catch (err) {
-        if (err instanceof BadValue) throw new BadCell(record, names![j], err);
+        if (err instanceof BadValue) throw new BadCell(line, names![j], err);
         throw err;
       }
     },
   );
-  const scanOptions: ScanOptions = { delimiter, encoding, size, onProgress: options.onProgress, isCancelled: options.isCancelled };
-  await withLines(path, scanOptions, () => scan(path, scanOptions, (chunk, first) => records.feed(chunk, first)));
+  const scanOptions: ScanOptions = { delimiter, newline: newlineOf(text), encoding, size, onProgress: options.onProgress, isCancelled: options.isCancelled };
+  await withErrors(path, () => scan(path, scanOptions, (fields, line) => records.feed(fields, line)));
   if (!names) throw new DataReadError(`${name}: file is empty`, path);
   const held = reservoir ? reservoir.rows : rows;
   const totalRows = reservoir ? reservoir.seen : rows;
 
   const pass: ScanOptions = { ...scanOptions, onProgress: undefined };
-  await withLines(path, pass, () => repair(path, pass, skipRagged, builders, held, reservoir));
-  const skippedRowLines = records.skipped > 0 ? await linesOfRecords(path, pass, records.skippedRecords) : [];
+  await withErrors(path, () => repair(path, pass, skipRagged, builders, held, reservoir));
 
   const columns: Column[] = builders.map((b, j) => b.finish(names![j], held));
   builders = [];
+  cells = [];
   checked = [];
   return {
     path,
@@ -101,7 +107,7 @@ export async function readCsv(path: string, format: 'csv' | 'tsv', options: Read
     columns,
     skipped: [],
     ...(renamed ? { renamedColumns: renamed } : {}),
-    ...(records.skipped > 0 ? { skippedRows: records.skipped, skippedRowLines } : {}),
+    ...(records.skipped > 0 ? { skippedRows: records.skipped, skippedRowLines: records.skippedLines } : {}),
   };
 }
 
@@ -132,65 +138,70 @@ async function repair(
     (fields) => {
       if (next < targets.length && targets[next].source === row) {
         const slot = targets[next++].slot;
-        for (const j of columns) if (builders[j].isPending(slot)) builders[j].set(slot, fields[j]);
+        for (const j of columns) if (builders[j].isPending(slot)) builders[j].set(slot, fields.text(j));
       }
       row++;
     },
   );
-  await scan(path, options, (chunk, first) => {
-    records.feed(chunk, first);
+  await scan(path, options, (fields, line) => {
+    records.feed(fields, line);
     return next < targets.length;
   });
 }
 
-/**
- * Splits papaparse's rows into the header and data records, applying the blank-line and field-count rules. Records
- * are numbered as papaparse's rows (blank ones and the header included), which `linesOfRecords` maps to lines.
- */
+/** A one-column file's blank line, as a record: one empty field. */
+const BLANK: FieldView = {
+  buf: new Uint8Array(0),
+  count: 1,
+  starts: new Int32Array(1),
+  ends: new Int32Array(1),
+  flags: new Uint8Array(1),
+  text: () => '',
+};
+
+/** Splits the tokenizer's records into the header and data records, applying the blank-line and field-count rules. */
 class Records {
   private columns = -1;
   private blanks = 0;
-  /** Rows dropped for their field count (with `skipRagged`), and the record numbers of the first of them. */
+  /** Rows dropped for their field count (with `skipRagged`), and the lines of the first of them. */
   skipped = 0;
-  readonly skippedRecords: number[] = [];
+  readonly skippedLines: number[] = [];
 
   constructor(
     private readonly skipRagged: boolean,
     private readonly onHeader: (fields: string[]) => void,
-    private readonly onRecord: (fields: string[], record: number) => void,
+    private readonly onRecord: (fields: FieldView, line: number) => void,
   ) {}
 
-  /** `first`: index of `rows[0]` among all rows papaparse produced (blank ones and the header included). */
-  feed(rows: string[][], first: number): void {
-    for (let i = 0; i < rows.length; i++) {
-      const fields = rows[i];
-      const blank = fields.length === 1 && fields[0] === '';
-      if (this.columns < 0) {
-        if (blank) continue; // blank lines before the header
-        this.columns = fields.length;
-        this.onHeader(fields);
-        continue;
-      }
-      if (blank) {
-        if (this.columns === 1) this.blanks++;
-        continue;
-      }
-      if (fields.length !== this.columns) {
-        if (!this.skipRagged) throw new RaggedRow(first + i, this.columns, fields.length);
-        if (this.skipped++ < MAX_SKIPPED_LINES) this.skippedRecords.push(first + i);
-        continue;
-      }
-      // A blank line's record number is not kept: its line is only needed for ragged rows, which are never blank.
-      for (; this.blanks > 0; this.blanks--) this.onRecord([''], first + i);
-      this.onRecord(fields, first + i);
+  feed(fields: FieldView, line: number): void {
+    const blank = fields.count === 1 && fields.ends[0] === fields.starts[0];
+    if (this.columns < 0) {
+      if (blank) return; // blank lines before the header
+      this.columns = fields.count;
+      const header: string[] = [];
+      for (let j = 0; j < fields.count; j++) header.push(fields.text(j));
+      this.onHeader(header);
+      return;
     }
+    if (blank) {
+      if (this.columns === 1) this.blanks++;
+      return;
+    }
+    if (fields.count !== this.columns) {
+      if (!this.skipRagged) throw new RaggedRow(line, this.columns, fields.count);
+      if (this.skipped++ < MAX_SKIPPED_LINES) this.skippedLines.push(line);
+      return;
+    }
+    // A blank line's own line is not kept: lines are only needed for errors, which blank lines never cause.
+    for (; this.blanks > 0; this.blanks--) this.onRecord(BLANK, line);
+    this.onRecord(fields, line);
   }
 }
 
-/** Found by `scan`; turned into a DataReadError with a line number by `withLines`. */
+/** Found by `scan`; turned into a DataReadError by `withErrors`. */
 class RaggedRow extends Error {
   constructor(
-    readonly record: number,
+    readonly line: number,
     readonly expected: number,
     readonly actual: number,
   ) {
@@ -198,10 +209,10 @@ class RaggedRow extends Error {
   }
 }
 
-/** A cell not of its column's forced type; turned into a DataReadError with a line number by `withLines`. */
+/** A cell not of its column's forced type; turned into a DataReadError by `withErrors`. */
 class BadCell extends Error {
   constructor(
-    readonly record: number,
+    readonly line: number,
     readonly column: string,
     readonly bad: BadValue,
   ) {
@@ -209,93 +220,51 @@ class BadCell extends Error {
   }
 }
 
-/** A quoted field papaparse never saw closed: at the end of the file, or after MAX_RECORD_BYTES (`runaway`). */
-class UnclosedQuote extends Error {
-  constructor(
-    readonly record: number,
-    readonly runaway = false,
-  ) {
-    super('unclosed quote');
+/** A record that runs on for more than MAX_RECORD_BYTES (in practice, a quote never closed in a big file). */
+class RunawayRecord extends Error {
+  constructor(readonly line: number) {
+    super('runaway record');
   }
 }
 
-/**
- * Runs `body`, turning record-numbered failures into DataReadErrors with 1-based line numbers. Lines are counted
- * only when something failed (a second, partial pass): quoted fields may hold line breaks, and counting them on
- * every row would slow down every file for the sake of broken ones.
- */
-async function withLines(path: string, options: ScanOptions, body: () => Promise<void>): Promise<void> {
+/** Runs `body`, turning the tokenizer's and the records' failures into DataReadErrors naming the line. */
+async function withErrors(path: string, body: () => Promise<void>): Promise<void> {
   const name = basename(path);
   try {
     await body();
   } catch (err) {
     if (err instanceof RaggedRow) {
-      const line = await lineOfRecord(path, options, err.record);
       const plural = err.actual === 1 ? 'field' : 'fields';
       throw new DataReadError(
-        `${name}: line ${line} has ${err.actual} ${plural} but the header has ${err.expected}`,
+        `${name}: line ${err.line} has ${err.actual} ${plural} but the header has ${err.expected}`,
         path,
-        line,
+        err.line,
       );
     }
     if (err instanceof BadCell) {
-      const line = await lineOfRecord(path, options, err.record);
       const { type, value } = err.bad;
       throw new DataReadError(
-        `${name}: line ${line}: column "${err.column}" is set to ${type}, but ${quoteValue(value)} is not ${expectation(type)}`,
+        `${name}: line ${err.line}: column "${err.column}" is set to ${type}, but ${quoteValue(value)} is not ${expectation(type)}`,
         path,
-        line,
+        err.line,
         err.column,
       );
     }
-    if (err instanceof UnclosedQuote) {
-      const line = await lineOfRecord(path, options, err.record);
-      const what = err.runaway
-        ? `a record runs on for more than ${MAX_RECORD_BYTES >> 20} MB (is a closing quote missing?)`
-        : 'a quoted field is never closed (missing closing quote?)';
-      throw new DataReadError(`${name}: line ${line}: ${what}`, path, line);
+    if (err instanceof UnclosedField || err instanceof RunawayRecord) {
+      const what =
+        err instanceof RunawayRecord
+          ? `a record runs on for more than ${MAX_RECORD_BYTES >> 20} MB (is a closing quote missing?)`
+          : 'a quoted field is never closed (missing closing quote?)';
+      throw new DataReadError(`${name}: line ${err.line}: ${what}`, path, err.line);
     }
     if (err instanceof CancelledError || err instanceof DataReadError) throw err;
     throw new DataReadError(`${name}: cannot read: ${(err as Error).message ?? err}`, path);
   }
 }
 
-/** 1-based line on which papaparse's row `record` starts. */
-async function lineOfRecord(path: string, options: ScanOptions, record: number): Promise<number> {
-  return (await linesOfRecords(path, options, [record]))[0];
-}
-
-/** 1-based lines on which papaparse's rows `records` (ascending) start: a partial pass, up to the last of them. */
-async function linesOfRecords(path: string, options: ScanOptions, records: readonly number[]): Promise<number[]> {
-  const lines: number[] = [];
-  let line = 1;
-  await scan(path, { delimiter: options.delimiter, encoding: options.encoding, size: options.size }, (rows, first) => {
-    for (let i = 0; i < rows.length; i++) {
-      while (lines.length < records.length && first + i >= records[lines.length]) lines.push(line);
-      if (lines.length === records.length) return false;
-      line += 1 + lineBreaksIn(rows[i]);
-    }
-    return true;
-  }).catch(() => undefined); // the same failure again, past the record we wanted
-  while (lines.length < records.length) lines.push(line);
-  return lines;
-}
-
-/** Line breaks inside a row's (quoted) fields: \n, \r\n and a lone \r each count once. */
-function lineBreaksIn(fields: string[]): number {
-  let n = 0;
-  for (const f of fields) {
-    if (f.indexOf('\n') < 0 && f.indexOf('\r') < 0) continue;
-    for (let k = 0; k < f.length; k++) {
-      const c = f.charCodeAt(k);
-      if (c === 10 || (c === 13 && f.charCodeAt(k + 1) !== 10)) n++;
-    }
-  }
-  return n;
-}
-
 interface ScanOptions {
   delimiter: string;
+  newline: Newline;
   encoding: TextEncoding;
   size: number;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
@@ -303,60 +272,45 @@ interface ScanOptions {
 }
 
 /**
- * Streams the file through papaparse. `visit` gets each chunk's rows and the index of the first of them among all
- * rows; returning false stops reading. Rejects with what `visit` throws, CancelledError, or the stream's error.
+ * Streams the file through the tokenizer. `visit` gets each record and the line it starts on; returning false stops
+ * reading. Rejects with what `visit` throws, CancelledError, UnclosedField, RunawayRecord or the file's error.
  */
-function scan(path: string, options: ScanOptions, visit: (rows: string[][], first: number) => boolean | void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (options.isCancelled?.()) {
-      reject(new CancelledError(path));
-      return;
-    }
-    const file = openText(path, options.encoding, csvTuning.chunkBytes);
-    let settled = false;
-    const settle = (err?: unknown) => {
-      if (settled) return;
-      settled = true;
-      file.destroy();
-      if (err === undefined) resolve();
-      else reject(err);
-    };
-    let first = 0;
-    let bytesAtLastRow = 0;
-    Papa.parse(file.text, {
-      delimiter: options.delimiter,
-      header: false,
-      dynamicTyping: false,
-      skipEmptyLines: false,
-      beforeFirstChunk: (chunk) => (chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : undefined),
-      chunk: (results, parser) => {
-        if (settled) return;
-        try {
-          if (options.isCancelled?.()) throw new CancelledError(path);
-          const rows = results.data as string[][];
-          for (const e of results.errors) {
-            if (e.code === 'MissingQuotes') throw new UnclosedQuote(first + (e.row ?? 0));
-          }
-          // papaparse keeps an unfinished record and re-parses it with the next chunk; bound that.
-          const bytesRead = file.bytesRead();
-          if (rows.length > 0) bytesAtLastRow = bytesRead;
-          else if (bytesRead - bytesAtLastRow > MAX_RECORD_BYTES) throw new UnclosedQuote(first, true);
-          const more = visit(rows, first);
-          first += rows.length;
-          options.onProgress?.(bytesRead, options.size);
-          if (more === false) {
-            settle();
-            parser.abort(); // calls `complete`, after `settle` has decided the outcome
-          }
-        } catch (err) {
-          settle(err);
-          parser.abort();
+async function scan(path: string, options: ScanOptions, visit: (fields: FieldView, line: number) => boolean | void): Promise<void> {
+  if (options.isCancelled?.()) throw new CancelledError(path);
+  const chunks = await readUtf8Chunks(path, options.encoding, csvTuning.chunkBytes);
+  const tokenizer = new CsvTokenizer(options.delimiter, options.newline);
+  /** The unfinished record carried over from the last chunk, then this chunk. */
+  let work = new Uint8Array(2 * csvTuning.chunkBytes);
+  let carry = 0;
+  let first = true;
+  try {
+    for (;;) {
+      if (options.isCancelled?.()) throw new CancelledError(path);
+      const chunk = await chunks.next();
+      const final = chunk === null;
+      let length = carry;
+      if (chunk) {
+        if (carry + chunk.length > work.length) {
+          const bigger = new Uint8Array(Math.max(2 * work.length, carry + chunk.length));
+          bigger.set(work.subarray(0, carry));
+          work = bigger;
         }
-      },
-      complete: () => settle(),
-      error: (err: Error) => settle(err),
-    });
-  });
+        work.set(chunk, carry);
+        length += chunk.length;
+      }
+      let from = 0;
+      if (first && length >= 3 && work[0] === 0xef && work[1] === 0xbb && work[2] === 0xbf) from = 3;
+      first = false;
+      const stop = tokenizer.parse(work, from, length, final, visit);
+      if (stop < 0 || final) return;
+      carry = length - stop;
+      if (carry > MAX_RECORD_BYTES) throw new RunawayRecord(tokenizer.line);
+      work.copyWithin(0, stop, length);
+      options.onProgress?.(chunks.bytesRead(), options.size);
+    }
+  } finally {
+    await chunks.close();
+  }
 }
 
 function sniffDelimiter(text: string, truncated: boolean): string {

@@ -380,11 +380,39 @@ export class ColumnBuilder {
     return code !== undefined ? code : this.add(s);
   }
 
-  /** Sets row `slot` to a code from `codeOf` (-1 = missing). Only while the builder is a dictionary (never with infer). */
+  /**
+   * Sets row `slot` to a code from `codeOf`, or one `codeAt` gave under the same `dictionaryVersion` (-1 = missing).
+   * Only while the builder is a dictionary.
+   */
   setCode(slot: number, code: number): void {
     if (slot >= this.capacity) this.grow(slot + 1);
     if (slot >= this.length) this.length = slot + 1;
     this.codes[slot] = code;
+  }
+
+  /**
+   * Changes whenever the dictionary is replaced, so caches of codes (the CSV reader's, keyed by cell bytes) know to
+   * start over; -1 while the column holds numbers or datetimes instead of codes.
+   */
+  get dictionaryVersion(): number {
+    return this.mode === DICTIONARY ? this.version : -1;
+  }
+
+  /** The code row `slot` holds (after `set` in dictionary mode). */
+  codeAt(slot: number): number {
+    return this.codes[slot];
+  }
+
+  /** Whether `setNumber` may store a number read elsewhere: the column holds plain numbers, and no null token is one. */
+  get takesNumbers(): boolean {
+    return this.mode === NUMBERS && !this.typedNulls;
+  }
+
+  /** Sets row `slot` to a number parsed by the caller (only while `takesNumbers`). */
+  setNumber(slot: number, value: number): void {
+    if (slot >= this.capacity) this.grow(slot + 1);
+    if (slot >= this.length) this.length = slot + 1;
+    this.values[slot] = value;
   }
 
   private add(s: string): number {
@@ -454,7 +482,10 @@ export class ColumnBuilder {
     this.resetDictionary();
   }
 
+  private version = 0;
+
   private resetDictionary(): void {
+    this.version++;
     this.dict = new Map();
     if (this.nulls) for (const t of this.nulls.tokens) this.dict.set(t, -1);
     this.entries = [];

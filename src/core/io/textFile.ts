@@ -88,3 +88,65 @@ export async function readHead(path: string, bytes: number): Promise<Buffer> {
     await handle?.close();
   }
 }
+
+/** A text file as UTF-8 bytes, chunk by chunk (see `readUtf8Chunks`). */
+export interface ByteChunks {
+  /** The next chunk (UTF-8; a UTF-16 file transcoded, its BOM dropped; a UTF-8 BOM left to the caller), or null at the end. */
+  next(): Promise<Uint8Array | null>;
+  /** Bytes read from the file so far. */
+  bytesRead(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens `path` for reading `chunkBytes` at a time, always one read ahead: the next chunk is being read (in libuv's
+ * thread pool) while the caller parses this one. A chunk is valid until the next call to `next`.
+ */
+export async function readUtf8Chunks(path: string, encoding: TextEncoding, chunkBytes: number): Promise<ByteChunks> {
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(path, 'r');
+  } catch (err) {
+    throw fileError(path, err);
+  }
+  const buffers = [Buffer.allocUnsafeSlow(chunkBytes), Buffer.allocUnsafeSlow(chunkBytes)];
+  let turn = 0;
+  let position = 0;
+  let ended = false;
+  const decoder = encoding === 'utf-8' ? undefined : new TextDecoder(encoding);
+  const readInto = async (buffer: Buffer): Promise<Uint8Array | null> => {
+    if (ended) return null;
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+    position += bytesRead;
+    if (bytesRead === 0) {
+      ended = true;
+      if (!decoder) return null;
+      const rest = decoder.decode();
+      return rest.length > 0 ? Buffer.from(rest, 'utf8') : null;
+    }
+    const bytes = buffer.subarray(0, bytesRead);
+    return decoder ? Buffer.from(decoder.decode(bytes, { stream: true }), 'utf8') : bytes;
+  };
+  let ahead: Promise<Uint8Array | null> | undefined = readInto(buffers[0]);
+  ahead.catch(() => undefined); // surfaced by the first `next`
+  return {
+    async next() {
+      if (!ahead) return null;
+      const chunk = await ahead;
+      if (chunk === null) {
+        ahead = undefined;
+        return null;
+      }
+      turn ^= 1;
+      ahead = readInto(buffers[turn]);
+      ahead.catch(() => undefined); // surfaced by the next `next`
+      return chunk;
+    },
+    bytesRead: () => position,
+    async close() {
+      await ahead?.catch(() => undefined);
+      ahead = undefined;
+      await handle.close();
+    },
+  };
+}
