@@ -1,4 +1,5 @@
-// Builds five bundles: extension host, worker thread, reader thread, CLI (all Node, CommonJS) and the webview (browser IIFE),
+// Builds the bundles: extension host, worker thread, reader thread, data view thread, CLI (all Node, CommonJS), and the
+// drift panel's and the data view's webviews (browser IIFE),
 // plus the integration-test entry unless building for packaging.
 // Usage: node esbuild.config.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
@@ -41,10 +42,12 @@ const builds = [
   { ...node, entryPoints: { worker: 'src/worker/index.ts' }, outdir: 'dist' },
   // Reads one file of a pair in a thread of its own (started by the worker and by the CLI).
   { ...node, entryPoints: { reader: 'src/worker/reader.ts' }, outdir: 'dist' },
+  // Profiles one file for the data view (schema, first rows, column summaries), one thread per file shown.
+  { ...node, entryPoints: { dataViewWorker: 'src/worker/dataView.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` } },
   {
     ...common,
-    entryPoints: { webview: 'webview/main.ts' },
+    entryPoints: { webview: 'webview/main.ts', dataView: 'webview/dataView/main.ts' },
     outdir: 'dist',
     platform: 'browser',
     target: 'es2022',

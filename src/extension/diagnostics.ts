@@ -1,5 +1,7 @@
 /**
- * Drift findings as Problems: on the column's header cell (CSV/TSV) or on line 1 of the file (other formats).
+ * Drift findings as Problems: on the column's header cell (CSV/TSV) or on line 1 of the file (other formats). A
+ * Parquet file's entries also link to the data view at their column: their `code` is a link (Problems shows it
+ * after the source) whose target opens the view, where a Parquet file has no text to select.
  * A file's diagnostics are replaced by its next comparison (or suite run). Each diagnostic's column is remembered
  * here (by range and message: VS Code hands back copies of diagnostics, not our objects), so a Problems entry can
  * open its column in the panel.
@@ -9,6 +11,7 @@ import { formatEvidence } from '../core/suite/format';
 import { findingText } from '../core/suite/findingText';
 import { modelFindings } from '../core/suite/modelText';
 import type { ColumnResult, DriftReport } from '../core/suite/report';
+import { dataViewLink } from './dataView/dataViewLinks';
 import { hasHeaderLine, readHeaderCells } from './headerCells';
 
 /** The `source` of our diagnostics, as the Problems panel shows it. */
@@ -63,7 +66,7 @@ export class DriftDiagnostics implements vscode.Disposable {
       const line = Math.max(0, (f.line ?? 1) - 1);
       const d = new vscode.Diagnostic(cell ? new vscode.Range(0, cell.start, 0, cell.end) : new vscode.Range(line, 0, line, 0), f.message, f.severity);
       d.source = SOURCE;
-      d.code = f.code;
+      d.code = format === 'parquet' ? { value: f.code ?? 'drift', target: dataViewLink(current, f.column?.name) } : f.code;
       if (f.column) columnOf.set(d, f.column.name);
       return d;
     });

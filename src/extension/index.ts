@@ -6,11 +6,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ColumnTestResult, DriftReport } from '../core/suite/report';
 import type { SuiteReport } from '../core/suite/suiteTypes';
-import type { ExportFormat, FromWebview, ToWebview, WebviewState } from '../protocol';
+import type { ExportFormat, FromDataView, FromWebview, ToDataView, ToWebview, WebviewState } from '../protocol';
 import { SHOW_COLUMN_COMMAND, ShowInPanelActions } from './codeActions';
 import { ColumnActions } from './columnActions';
 import { ColumnOverrides } from './columnOverrides';
 import { CompareCommand } from './compare';
+import { OPEN_DATA_VIEW_COMMAND, dataViewTypeOf, fileArgument } from './dataView/dataViewLinks';
+import { DataViewProvider } from './dataView/dataViewProvider';
+import type { RenderedDataView } from './dataView/dataViewSession';
 import { DriftDiagnostics } from './diagnostics';
 import { ReportExporter } from './export';
 import { activeTabUri, isDataUri } from './fileChoice';
@@ -87,6 +90,24 @@ export interface DriftInspectorApi {
     /** True while a suite runs. */
     readonly running: boolean;
   };
+  /** The data view (custom editor of Parquet files, and of CSV/TSV on request). */
+  readonly dataView: {
+    /** Shows the file in the data view with `column` highlighted (what a Parquet Problems entry's link does). */
+    open(file: vscode.Uri, column?: string): Promise<void>;
+    /** Whether an editor shows the file in the data view. */
+    isOpen(file: vscode.Uri): boolean;
+    /** True while the file's profile is still running in its worker thread. */
+    running(file: vscode.Uri): boolean;
+    /** What the file's data view drew last (undefined: not open, or nothing drawn yet). */
+    rendered(file: vscode.Uri): RenderedDataView | undefined;
+    /** The column the file's data view highlighted last. */
+    focused(file: vscode.Uri): string | undefined;
+    /** Handles a message as if the file's data view had posted it. */
+    receive(file: vscode.Uri, message: FromDataView): void;
+    readonly onDidRender: vscode.Event<{ uri: vscode.Uri; info: RenderedDataView }>;
+    readonly onDidFocus: vscode.Event<{ uri: vscode.Uri; column: string }>;
+    readonly onDidPost: vscode.Event<{ uri: vscode.Uri; message: ToDataView }>;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
@@ -148,6 +169,8 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
     return true;
   };
 
+  const dataViews = new DataViewProvider(context.extensionUri, reports, log, (file, column, besideOf) => showColumn(file, column, besideOf));
+
   /**
    * A panel restored after a window reload brings back its report (from the webview's saved state, nothing is
    * recomputed): its Problems entries come back too, and its column actions work (they read the files again,
@@ -172,7 +195,19 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
   context.subscriptions.push(
     log,
     references,
+    reports,
     panel,
+    dataViews,
+    DataViewProvider.register(dataViews),
+    vscode.commands.registerCommand(OPEN_DATA_VIEW_COMMAND, async (file?: unknown, column?: unknown) => {
+      const uri = fileArgument(file) ?? activeTabUri();
+      if (!isDataUri(uri) || !dataViewTypeOf(uri)) {
+        void vscode.window.showWarningMessage('Drift Inspector: open a data file (.parquet, .parq, .csv, .tsv) in the data view.');
+        return false;
+      }
+      await dataViews.open(uri, typeof column === 'string' ? column : undefined);
+      return true;
+    }),
     diagnostics,
     { dispose: () => worker?.dispose() },
     suiteProblems,
@@ -265,6 +300,17 @@ export function activate(context: vscode.ExtensionContext): DriftInspectorApi {
       get running() {
         return suites.busy;
       },
+    },
+    dataView: {
+      open: (file, column) => dataViews.open(file, column),
+      isOpen: (file) => dataViews.session(file)?.hasEditor ?? false,
+      running: (file) => dataViews.session(file)?.running ?? false,
+      rendered: (file) => dataViews.session(file)?.lastRendered,
+      focused: (file) => dataViews.session(file)?.lastFocused,
+      receive: (file, message) => dataViews.session(file)?.receive(message),
+      onDidRender: dataViews.onDidRender,
+      onDidFocus: dataViews.onDidFocus,
+      onDidPost: dataViews.onDidPost,
     },
   };
 }

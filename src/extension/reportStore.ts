@@ -15,11 +15,19 @@ export interface StoredReport {
   settings: SuiteOptions;
 }
 
-export class ReportStore {
+export class ReportStore implements vscode.Disposable {
   private readonly byFile = new Map<string, StoredReport>();
+  private readonly setEmitter = new vscode.EventEmitter<StoredReport>();
+  /** Fires with each new report (the data view marks its file's drifted columns from it). */
+  readonly onDidSet = this.setEmitter.event;
 
   set(entry: StoredReport): void {
     this.byFile.set(keyOf(entry.report.current.path), entry);
+    this.setEmitter.fire(entry);
+  }
+
+  dispose(): void {
+    this.setEmitter.dispose();
   }
 
   /** The last report whose current file is `file` (a Uri or a file system path). */

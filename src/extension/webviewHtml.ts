@@ -1,15 +1,15 @@
 /**
- * The drift panel's HTML shell: a strict Content Security Policy, a fresh nonce per render, and the
- * bundled webview script (dist/webview.js) loaded through asWebviewUri. All markup and styles come
+ * The webviews' HTML shell (the drift panel's, and the data view's with dist/dataView.js): a strict Content Security
+ * Policy, a fresh nonce per render, and the bundled webview script (dist/webview.js) loaded through asWebviewUri. All markup and styles come
  * from the script (styles as a constructed stylesheet), so the shell stays this small.
  * Preview it outside VS Code with `node webview/dev/preview.mjs`.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
-export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page = { script: 'webview.js', title: 'Drift Report' }): string {
   const nonce = randomBytes(18).toString('base64');
-  const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
+  const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', page.script));
   const csp = [
     `default-src 'none'`,
     `img-src ${webview.cspSource} data:`,
@@ -26,7 +26,7 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${csp};">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  <title>Drift Report</title>
+  <title>${page.title}</title>
 </head>
 <body>
   <main id="root" aria-live="polite"></main>

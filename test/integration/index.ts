@@ -9,7 +9,9 @@ import Mocha from 'mocha';
 export async function run(): Promise<void> {
   // The spec reporter writes through console.log, which the extension host forwards to the workbench page
   // (run-integration.mjs prints it); colors would only add escape codes there.
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30000 });
+  // DRIFT_TEST_GREP (in the environment of `node test/host/run-integration.mjs`) runs only the matching tests.
+  const grep = process.env.DRIFT_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30000, ...(grep ? { grep } : {}) });
   mocha.suite.emit('pre-require', globalThis, 'test/integration', mocha);
 
   let loadError: unknown;
@@ -24,6 +26,7 @@ export async function run(): Promise<void> {
     require('./hostLag.test');
     require('./workerLimits.test');
     require('./concurrency.test');
+    require('./dataView.test');
   } catch (err) {
     loadError = err; // a test module that throws while loading counts as one failure, reported below
   }

@@ -30,6 +30,8 @@ export const DEFAULT_PREVIEW_ROWS = 1000;
 export const DEFAULT_SUMMARY_ROW_CAP = 10_000_000;
 /** The grid's cells are sent as text: keep a wide file's first rows to about this many cells. */
 const PREVIEW_CELLS = 200_000;
+/** A grid cell shows a line of text: longer values (documents, blobs as text) are cut here. */
+export const MAX_CELL_CHARS = 500;
 
 export function previewRowCount(columns: number, wanted = DEFAULT_PREVIEW_ROWS): number {
   return Math.max(1, Math.min(wanted, Math.floor(PREVIEW_CELLS / Math.max(1, columns))));
@@ -105,6 +107,10 @@ function tableSchema(table: Table): ProfileSchema {
 
 function preview(names: string[], columns: (Column | null)[], rows: number, totalRows: number, skipped: Map<number, string>): ProfilePreview {
   const out: (string | null)[][] = [];
-  for (let r = 0; r < rows; r++) out.push(columns.map((c) => (c ? cellText(c, r) : null)));
+  for (let r = 0; r < rows; r++) out.push(columns.map((c) => (c ? clip(cellText(c, r)) : null)));
   return { columns: names, rows: out, totalRows, notes: Object.fromEntries(skipped) };
+}
+
+function clip(text: string | null): string | null {
+  return text !== null && text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS)}…` : text;
 }

@@ -3,8 +3,14 @@
  * summary per column (as each column finishes). Plain structured-cloneable data: it crosses the worker and webview
  * boundaries (src/protocol.ts).
  */
-import type { ParquetRowGroup } from '../io/parquetMeta';
 import type { ColumnType, DataFormat } from '../io/table';
+
+/** A Parquet row group (the same shape as parquetMeta.ts's, kept here so the webviews need no Node types). */
+export interface RowGroupInfo {
+  rows: number;
+  compressedBytes: number;
+  uncompressedBytes: number;
+}
 
 export interface ProfileSchema {
   path: string;
@@ -15,7 +21,7 @@ export interface ProfileSchema {
   rows: number;
   columns: ProfileField[];
   /** Parquet: the row groups (at most MAX_ROW_GROUPS of them; `rowGroupCount` says how many there are). */
-  rowGroups?: ParquetRowGroup[];
+  rowGroups?: RowGroupInfo[];
   rowGroupCount?: number;
   /** Parquet: codecs used by any column chunk. */
   compression?: string[];
