@@ -95,38 +95,55 @@ export class ArrowColumns {
 
   /** Converts the taken rows of `batch`, whose first row is row `firstRow` of the file (for messages). */
   add(batch: Batch, take: Take, firstRow: number): void {
-    const taken = take.rows ? take.rows.length : batch.numRows;
-    let end = take.slot0 + taken; // one past the highest slot written
-    if (take.slots) {
-      end = 0;
-      for (let k = 0; k < take.slots.length; k++) if (take.slots[k] >= end) end = take.slots[k] + 1;
-    }
+    const end = endOf(batch.numRows, take);
     let position = 0; // of this plan's column among the columns read, for projected batches
     for (const plan of this.plans) {
       if (plan.kind === 'skip') continue;
       const vector = batch.getChildAt(this.projected ? position++ : plan.index);
       if (!vector) throw new Error(`column ${plan.name} missing from a batch`);
-      if (plan.kind === 'numeric' || plan.kind === 'datetime') {
-        if (end > plan.values.length) plan.values = grow(plan.values, end, (n) => new Float64Array(n));
-        plan.length = Math.max(plan.length, end);
-      } else if (plan.kind === 'boolean') {
-        if (end > plan.codes.length) plan.codes = grow(plan.codes, end, (n) => new Int32Array(n));
-        plan.length = Math.max(plan.length, end);
-      }
-      try {
-        this.convert(plan, vector, take, taken);
-      } catch (err) {
-        if (!(err instanceof BadRow)) throw err;
-        const { type, value } = err.bad;
-        throw new DataReadError(
-          `${basename(this.path)}: row ${firstRow + err.row + 1}: column "${plan.name}" is set to ${type}, but ${quoteValue(value)} is not ${expectation(type)}`,
-          this.path,
-          undefined,
-          plan.name,
-        );
-      }
+      this.addTo(plan, vector, take, firstRow, end);
     }
   }
+
+  /**
+   * The columns to convert, by name, for a reader that reads them one at a time (`addColumn`); undefined when names
+   * repeat, so a name cannot pick a column.
+   */
+  convertedNames(): string[] | undefined {
+    if (new Set(this.fieldNames).size !== this.fieldNames.length) return undefined;
+    return this.plans.filter((p) => p.kind !== 'skip').map((p) => this.fieldNames[p.index]);
+  }
+
+  /** Adds rows of the one column `name` (one of `convertedNames()`), read on its own. */
+  addColumn(name: string, vector: Vector, take: Take, firstRow: number): void {
+    const plan = this.plans.find((p) => p.kind !== 'skip' && this.fieldNames[p.index] === name);
+    if (!plan || plan.kind === 'skip') throw new Error(`column ${name} is not one being read`);
+    this.addTo(plan, vector, take, firstRow, endOf(vector.length, take));
+  }
+
+  private addTo(plan: Converted, vector: Vector, take: Take, firstRow: number, end: number): void {
+    const taken = take.rows ? take.rows.length : vector.length;
+    if (plan.kind === 'numeric' || plan.kind === 'datetime') {
+      if (end > plan.values.length) plan.values = grow(plan.values, end, (n) => new Float64Array(n));
+      plan.length = Math.max(plan.length, end);
+    } else if (plan.kind === 'boolean') {
+      if (end > plan.codes.length) plan.codes = grow(plan.codes, end, (n) => new Int32Array(n));
+      plan.length = Math.max(plan.length, end);
+    }
+    try {
+      this.convert(plan, vector, take, taken);
+    } catch (err) {
+      if (!(err instanceof BadRow)) throw err;
+      const { type, value } = err.bad;
+      throw new DataReadError(
+        `${basename(this.path)}: row ${firstRow + err.row + 1}: column "${plan.name}" is set to ${type}, but ${quoteValue(value)} is not ${expectation(type)}`,
+        this.path,
+        undefined,
+        plan.name,
+      );
+    }
+  }
+
 
   /** The finished columns (`rows` of them each) and the columns skipped, with why. Releases the outputs. */
   finish(rows: number): { columns: Column[]; skipped: { name: string; reason: string }[] } {
@@ -320,6 +337,14 @@ class BadRow extends Error {
   ) {
     super('bad value');
   }
+}
+
+/** One past the highest output slot a batch of `numRows` rows writes under `take`. */
+function endOf(numRows: number, take: Take): number {
+  if (!take.slots) return take.slot0 + (take.rows ? take.rows.length : numRows);
+  let end = 0;
+  for (let k = 0; k < take.slots.length; k++) if (take.slots[k] >= end) end = take.slots[k] + 1;
+  return end;
 }
 
 function grow<T extends Float64Array | Int32Array>(array: T, min: number, make: (n: number) => T): T {

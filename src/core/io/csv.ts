@@ -68,6 +68,8 @@ export async function readCsv(path: string, format: 'csv' | 'tsv', options: Read
       ({ names, renamed } = nameColumns(header));
       builders = names.map((n) => cellBuilder(options.columnTypes?.[n], nulls, reservoir !== undefined));
       cells = builders.map((b) => new CsvCells(b));
+      const expected = expectedRows(text, size, cap);
+      for (const b of builders) b.reserve(expected);
       checked = builders.flatMap((builder, j) => (isChecking(builder) ? [{ j, builder }] : []));
     },
     (fields, line) => {
@@ -311,6 +313,19 @@ async function scan(path: string, options: ScanOptions, visit: (fields: FieldVie
   } finally {
     await chunks.close();
   }
+}
+
+/**
+ * Rows to reserve column space for: the file's size over the head's bytes per line (a little over, so that the
+ * columns need not grow and be copied at the end), at most the sample size.
+ */
+function expectedRows(head: string, size: number, cap: number | undefined): number {
+  let lines = 0;
+  for (let i = head.indexOf('\n'); i >= 0; i = head.indexOf('\n', i + 1)) lines++;
+  if (lines < 2) return 0;
+  const headBytes = Buffer.byteLength(head, 'utf8');
+  const estimate = Math.ceil(((size / headBytes) * lines) * 1.04) + 64;
+  return Math.min(estimate, cap ?? Infinity);
 }
 
 function sniffDelimiter(text: string, truncated: boolean): string {

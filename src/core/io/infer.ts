@@ -602,7 +602,8 @@ export class ColumnBuilder {
   private take(arr: Int32Array | Float64Array, rows: number, fill: number): Int32Array | Float64Array {
     let out: Int32Array | Float64Array;
     if (arr.length === rows) out = arr;
-    else if (arr.length > rows) out = arr.slice(0, rows);
+    // A little room to spare (the reader reserved for an estimated row count) is cheaper kept than copied away.
+    else if (arr.length > rows) out = arr.length - rows <= rows >> 3 ? arr.subarray(0, rows) : arr.slice(0, rows);
     else {
       out = arr instanceof Int32Array ? new Int32Array(rows) : new Float64Array(rows);
       out.set(arr);

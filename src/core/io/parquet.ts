@@ -44,6 +44,8 @@ const MAGIC = 'PAR1';
 const WasmRuntimeError = (globalThis as unknown as { WebAssembly: { RuntimeError: new () => Error } }).WebAssembly.RuntimeError;
 /** Rows per decoded batch (a batch never spans row groups, so row groups of fewer rows give smaller batches). */
 const BATCH_ROWS = 1 << 20;
+/** Rows per batch when columns are read one at a time: 2^16-2^20 measured within 10% of each other in time (1e6 × 10); 2^18 fastest on 50 columns. */
+const COLUMN_BATCH_ROWS = 1 << 18;
 
 /** The end of the last Parquet read queued in this thread; the next one starts after it (see the header). */
 let lane: Promise<unknown> = Promise.resolve();
@@ -90,28 +92,54 @@ async function readParquetAlone(path: string, options: ReadOptions): Promise<Tab
       nulls: nullTokens(options.nullTokens),
     });
 
-    let base = 0; // file rows before this batch
-    let picked = 0; // selected rows before this batch
-    const projection = columns.projection();
-    columns.projected = projection !== undefined;
-    const stream = await trap.race(file.stream(projection ? { batchSize: BATCH_ROWS, columns: projection } : { batchSize: BATCH_ROWS }));
-    for await (const batch of trap.iterate(stream as unknown as AsyncIterable<RecordBatch>)) {
-      if (options.isCancelled?.()) throw new CancelledError(path);
-      const table = arrow.tableFromIPC(batch.intoIPCStream());
-      const length = table.numRows;
-      let locals: Int32Array | undefined;
-      if (selection) {
-        let end = picked;
-        while (end < selection.length && selection[end] < base + length) end++;
-        locals = new Int32Array(end - picked);
-        for (let k = 0; k < locals.length; k++) locals[k] = selection[picked + k] - base;
+    // Which rows of a batch starting at file row `base` the sample keeps, and where they go.
+    const takeAt = (base: number, length: number, picked: number) => {
+      if (!selection) return { take: { slot0: base }, picked };
+      let end = picked;
+      while (end < selection.length && selection[end] < base + length) end++;
+      const rows = new Int32Array(end - picked);
+      for (let k = 0; k < rows.length; k++) rows[k] = selection[picked + k] - base;
+      return { take: { rows, slot0: picked }, picked: end };
+    };
+    const names = columns.convertedNames();
+    if (names) {
+      // Column by column: parquet-wasm then holds one column's chunk of a row group and one small batch, not every
+      // column's (its WebAssembly heap never shrinks, so its high-water mark is memory the process keeps).
+      for (let c = 0; c < names.length; c++) {
+        let base = 0;
+        let picked = 0;
+        const stream = await trap.race(file.stream({ batchSize: COLUMN_BATCH_ROWS, columns: [names[c]] }));
+        for await (const batch of trap.iterate(stream as unknown as AsyncIterable<RecordBatch>)) {
+          if (options.isCancelled?.()) throw new CancelledError(path);
+          const vector = arrow.tableFromIPC(batch.intoIPCStream()).getChildAt(0);
+          if (!vector) throw new Error(`column ${names[c]} missing from a batch`);
+          const length = vector.length;
+          const next = takeAt(base, length, picked);
+          columns.addColumn(names[c], vector, next.take, base);
+          base += length;
+          picked = next.picked;
+          if (totalRows > 0) options.onProgress?.(Math.round((size * (c + base / totalRows)) / names.length), size);
+        }
+        if (base !== totalRows) throw new Error(`read ${base} rows of ${names[c]} but the footer says ${totalRows}`);
       }
-      columns.add(table, { rows: locals, slot0: selection ? picked : base }, base);
-      base += length;
-      picked += locals ? locals.length : 0;
-      options.onProgress?.(totalRows > 0 ? Math.round((size * base) / totalRows) : size, size);
+    } else {
+      let base = 0; // file rows before this batch
+      let picked = 0; // selected rows before this batch
+      const projection = columns.projection();
+      columns.projected = projection !== undefined;
+      const stream = await trap.race(file.stream(projection ? { batchSize: BATCH_ROWS, columns: projection } : { batchSize: BATCH_ROWS }));
+      for await (const batch of trap.iterate(stream as unknown as AsyncIterable<RecordBatch>)) {
+        if (options.isCancelled?.()) throw new CancelledError(path);
+        const table = arrow.tableFromIPC(batch.intoIPCStream());
+        const length = table.numRows;
+        const next = takeAt(base, length, picked);
+        columns.add(table, next.take, base);
+        base += length;
+        picked = next.picked;
+        options.onProgress?.(totalRows > 0 ? Math.round((size * base) / totalRows) : size, size);
+      }
+      if (base !== totalRows) throw new Error(`read ${base} rows but the footer says ${totalRows}`);
     }
-    if (base !== totalRows) throw new Error(`read ${base} rows but the footer says ${totalRows}`);
 
     const { columns: read, skipped } = columns.finish(rows);
     return {

@@ -66,9 +66,9 @@ export function sortedCopy(values: Float64Array): Float64Array {
   if (active.length === 0) return values.slice(); // every key identical
   // Keys as (lo, hi) pairs: flipping the sign bit of positives and every bit of negatives turns IEEE order
   // into unsigned order. The first pass reads the input and transforms; the last writes the doubles back.
+  // The last pass writes the output; passes before it alternate between the two pooled scratch arrays.
+  const outWords = new Uint32Array(2 * n);
   let from: Uint32Array = raw;
-  let to: Uint32Array = new Uint32Array(2 * n);
-  let other: Uint32Array | null = null; // the second scratch array, from the second pass on
   for (let p = 0; p < active.length; p++) {
     const pass = active[p];
     const base = pass * BUCKETS;
@@ -76,6 +76,7 @@ export function sortedCopy(values: Float64Array): Float64Array {
     const shift = (pass & 1) * DIGIT;
     const first = p === 0;
     const last = p === active.length - 1;
+    const to = last ? outWords : scratchWords(p & 1, 2 * n);
     if (first && last) {
       // A single pass: digits from the keys, the doubles moved as they are.
       for (let i = 0; i < 2 * n; i += 2) {
@@ -117,14 +118,30 @@ export function sortedCopy(values: Float64Array): Float64Array {
         to[at + 1] = hi ^ (flip | 0x80000000);
       }
     }
-    // The input is only read: the first pass moves into a scratch array, later ones swap two of them.
-    const written = to;
-    to = first ? (other ??= new Uint32Array(2 * n)) : from;
-    from = written;
+    from = to;
   }
-  const out = new Float64Array(from.buffer, from.byteOffset, n);
+  const out = new Float64Array(outWords.buffer, 0, n);
   if (highFirst) repairRuns(out, from);
   return out;
+}
+
+/**
+ * Scratch arrays shared by every sort in this thread: a comparison sorts two sides of many columns, mostly of one
+ * size, and allocating scratch space for each sort left tens of megabytes of garbage per column for the collector
+ * (it showed as peak memory). Slot 2 holds `sortedFinite`'s filtered input. `releaseSortScratch` drops them.
+ */
+const pool: (Uint32Array | undefined)[] = [undefined, undefined, undefined];
+
+/** Pooled scratch slot `k`, at least `words` long (its contents are garbage). */
+export function scratchWords(k: number, words: number): Uint32Array {
+  let a = pool[k];
+  if (!a || a.length < words) pool[k] = a = new Uint32Array(Math.max(words, 2 * RADIX_MIN));
+  return a.length === words ? a : a.subarray(0, words);
+}
+
+/** Frees the pooled scratch arrays (after a comparison, so an idle worker does not keep them). */
+export function releaseSortScratch(): void {
+  pool.fill(undefined);
 }
 
 /**

@@ -3,7 +3,7 @@
  * One column's failure becomes that column's `error` status; it never discards the others' results.
  */
 import type { CodedColumn, Column, NumericColumn, Table } from '../io/table';
-import { jensenShannonDistance, normalizedWassersteinSorted } from '../stats';
+import { jensenShannonDistance, normalizedWassersteinSorted, releaseSortScratch } from '../stats';
 import { binnedCounts } from './binned';
 import { categoryShares, numericHistogram } from './charts';
 import { defaultTest, FEW_VALUES_MAX, resolveChoice } from './choice';
@@ -31,6 +31,14 @@ export const DEFAULTS = {
 } as const satisfies SuiteOptions;
 
 export function compareTables(reference: Table, current: Table, options: SuiteOptions = {}): DriftReport {
+  try {
+    return compareAll(reference, current, options);
+  } finally {
+    releaseSortScratch(); // the sorts' pooled scratch space: not kept by an idle worker
+  }
+}
+
+function compareAll(reference: Table, current: Table, options: SuiteOptions): DriftReport {
   const settings = settingsOf(options);
   // Header positions are those of the file, whatever columns are left out below.
   const file = current;
