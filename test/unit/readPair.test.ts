@@ -11,7 +11,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { readTableInThread, transferListOf } from '../../src/core/io/readerProtocol';
 import { CancelledError, DataReadError } from '../../src/core/io/table';
-import { readPair } from '../../src/core/suite/run';
+import { pairTuning, readPair } from '../../src/core/suite/run';
+
+// These fixtures are small: have every pair read with the thread, as large files are (one test below checks the rule).
+const threadMinBytes = pairTuning.threadMinBytes;
+pairTuning.threadMinBytes = 0;
 
 const readerScript = join(__dirname, '..', '..', 'src', 'worker', 'reader.js');
 const dir = mkdtempSync(join(tmpdir(), 'drift-pair-'));
@@ -64,4 +68,17 @@ test('very long names: a 244-byte file name (the limit is 255) 12 folders deep r
   const { reference: a, current: b } = await readPair(path, path, { readerScript });
   assert.equal(a.rows, 100);
   assert.deepEqual(b, a);
+});
+
+test('a small current file is read in this thread (a thread costs more than it saves), a large one in the reader thread', async () => {
+  const noScript = join(dir, 'no-such-reader.js');
+  try {
+    pairTuning.threadMinBytes = threadMinBytes;
+    const small = await readPair(reference, current, { readerScript: noScript });
+    assert.equal(small.current.rows, 6000, 'read without starting the (missing) reader script');
+    pairTuning.threadMinBytes = 1000;
+    await assert.rejects(readPair(reference, current, { readerScript: noScript }), /no-such-reader|Cannot find module/);
+  } finally {
+    pairTuning.threadMinBytes = 0;
+  }
 });
