@@ -1,14 +1,14 @@
 // `npm test`: installs what the tests need, builds, then runs every stage and ends with one line
 // "N passed, N failed" summing all stages. Stages: unit (plain Node), integration (inside a real VS Code
-// extension host: code-server + headless Chromium), e2e and panel (the workbench driven as a person would).
-// Usage: node scripts/test.mjs [unit|integration|e2e|panel ...]   (default: all)
+// extension host: code-server + headless Chromium), e2e, panel and dataview (the workbench driven as a person would).
+// Usage: node scripts/test.mjs [unit|integration|e2e|panel|dataview ...]   (default: all)
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ALL = ['unit', 'integration', 'e2e', 'panel'];
+const ALL = ['unit', 'integration', 'e2e', 'panel', 'dataview'];
 const stages = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 for (const s of stages) if (!ALL.includes(s)) fail(`unknown test stage "${s}" (expected ${ALL.join(', ')})`);
 
@@ -62,6 +62,7 @@ const STAGES = {
   integration: ['node', ['test/host/run-integration.mjs', 'test/fixtures/workspace']],
   e2e: ['node', ['test/e2e/compare.e2e.mjs']],
   panel: ['node', ['test/e2e/panel.e2e.mjs']],
+  dataview: ['node', ['test/e2e/dataView.e2e.mjs']],
 };
 
 if (needsInstall()) await step('installing npm packages', 'npm', ['install', '--no-audit', '--no-fund']);

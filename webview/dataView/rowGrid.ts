@@ -23,7 +23,7 @@ export function renderRowGrid(preview: ProfilePreview): RowGrid {
   const widths = columns.map((name, c) => {
     let chars = name.length;
     for (let r = 0; r < Math.min(50, preview.rows.length); r++) chars = Math.max(chars, (preview.rows[r][c] ?? 'null').length);
-    return Math.round(Math.min(280, Math.max(64, chars * 7.5 + 18)));
+    return Math.round(Math.min(300, Math.max(72, chars * 8.4 + 26)));
   });
   const indexWidth = Math.max(48, String(preview.rows.length).length * 8 + 20);
   const template = `${indexWidth}px ${widths.map((w) => `${w}px`).join(' ')}`;
