@@ -8,6 +8,7 @@
  */
 import { basename } from 'node:path';
 import { parentPort } from 'node:worker_threads';
+import { formatOf } from '../core/io/formats';
 import { profileFile } from '../core/profile/profile';
 import type { FromProfileWorker, ProfileRequest } from '../protocol';
 import { serializeError } from './errors';
@@ -19,10 +20,11 @@ const post = (message: FromProfileWorker) => port.postMessage(message);
 let current: string | undefined;
 process.on('uncaughtException', (err) => {
   const name = current ? basename(current) : 'the file';
-  post({
-    type: 'error',
-    error: { name: 'DataReadError', message: `${name}: cannot read Parquet file: it is corrupt (the Parquet decoder failed: ${err.message})`, ...(current ? { path: current } : {}) },
-  });
+  const message =
+    current && formatOf(current) === 'parquet'
+      ? `${name}: cannot read Parquet file: it is corrupt (the Parquet decoder failed: ${err.message})`
+      : `${name}: the data view failed: ${err.message}`;
+  post({ type: 'error', error: { name: 'DataReadError', message, ...(current ? { path: current } : {}) } });
   // The host ends the thread on this reply (as after `done`).
 });
 

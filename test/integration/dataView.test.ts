@@ -176,6 +176,17 @@ describe('Data view', function () {
     assert.equal(activeCustomTab()?.viewType, 'driftInspector.dataView');
   });
 
+  it('profiles the file again when it changes on disk', async () => {
+    const file = vscode.Uri.file(join(scratch, 'changing.parquet'));
+    copyFileSync(parquet().fsPath, file.fsPath);
+    await vscode.commands.executeCommand('vscode.open', file);
+    await rendered(file, (r) => r.summaries === 4 && r.columns === 4, 'the first version');
+    // Another Parquet file in its place: 3 columns, 4,500 rows in 3 row groups.
+    writeFileSync(file.fsPath, readFileSync(join(__dirname, '..', '..', 'test', 'fixtures', 'data', 'duckdb-rowgroups.parquet')));
+    const shown = await rendered(file, (r) => r.columns === 3 && r.summaries === 3, 'the new version');
+    assert.equal(shown.previewRows, 1000);
+  });
+
   it('a file that is not Parquet, and one with corrupt data pages, show a clear error in the view', async () => {
     const foreign = vscode.Uri.file(join(scratch, 'foreign.parquet'));
     writeFileSync(foreign.fsPath, 'age,income\n1,2\n');
