@@ -4,7 +4,7 @@
 // "Select as Drift Reference". Select reference.csv and compare current.parquet with it → the view marks "age" and
 // "segment" as drifted. Problems → the code link of the "segment" entry → the data view highlights "segment". A .parq
 // copy opens in the view too, and a corrupt Parquet file shows a clear error there.
-// Saves test-results/dataview.png and dataview-corrupt.png (dataview-failure.png on failure).
+// Saves test-results/dataview-marks.png, dataview.png and dataview-corrupt.png (dataview-failure.png on failure).
 // Last line: "dataview: N passed, N failed".
 // Usage: node test/e2e/dataView.e2e.mjs [--extension PATH] [--workspace PATH]
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { contextMenu, explorerRow, runCommand, step, toast } from './workbench.m
 
 const session = e2eSession({ label: 'dataview', failureShot: 'dataview-failure.png', timeoutMs: 180_000 });
 let page;
+const cspErrors = [];
 
 /** Writes a copy of current.parquet whose data pages are garbage (the footer, and so the schema, intact). */
 function writeCorrupt(dir) {
@@ -51,6 +52,10 @@ try {
     page = await session.open((dir) => {
       writeCorrupt(dir);
       copyFileSync(join(dir, 'current.parquet'), join(dir, 'copy.parq'));
+    });
+    // The view's strict Content-Security-Policy must never have to refuse anything of ours.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content.Security.Policy|Refused to/i.test(m.text())) cspErrors.push(m.text());
     });
   });
 
@@ -116,6 +121,8 @@ try {
     }
     await columnRow(view, 'age').locator('.drift-mark button', { hasText: 'Drift panel' }).waitFor();
     await view.locator('.dv-drift', { hasText: 'reference.csv' }).waitFor();
+    await page.screenshot({ path: join(results, 'dataview-marks.png') });
+    console.log(`    screenshot: ${join('test-results', 'dataview-marks.png')}`);
   });
 
   await step('Problems: the code link of the "segment" entry opens the data view on "segment"', async () => {
@@ -151,6 +158,7 @@ try {
     const message = await alert.locator('pre').innerText();
     if (!/^corrupt\.parquet: cannot read Parquet file: /.test(message)) throw new Error(`message: ${message}`);
     await columnRow(corrupt, 'age').waitFor(); // the schema, from the intact footer, is still shown
+    if (cspErrors.length) throw new Error(`CSP errors: ${cspErrors.join('; ')}`);
     // The data view is the one default editor of .parquet (VS Code would otherwise ask which to use).
     if (await toast(page, 'multiple default editors').count()) throw new Error('VS Code says there are several default editors for .parquet');
     await page.screenshot({ path: join(results, 'dataview-corrupt.png') });
