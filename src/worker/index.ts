@@ -5,15 +5,22 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { columnTests } from '../core/suite/columnTests';
-import { compareTables, recompareColumn } from '../core/suite/compare';
+import { join } from 'node:path';
+import { recompareColumn } from '../core/suite/compare';
+import { compareTablesInThreads } from '../core/suite/threads';
 import type { FromWorker, ToWorker } from '../protocol';
 import { serializeError } from './errors';
+import { lowerThreadPriority } from './priority';
 import { TableCache } from './tableCache';
 
 if (!parentPort) throw new Error('dist/worker.js must run as a worker thread');
 const port = parentPort;
+// Before any thread is started from here, so that they inherit it (see priority.ts).
+lowerThreadPriority();
 const post = (message: FromWorker) => port.postMessage(message);
 const cache = new TableCache();
+/** The reader bundle beside this one: reads a file of a pair, or tests a share of the columns, in a thread of its own. */
+const READER_SCRIPT = join(__dirname, 'reader.js');
 
 /** Progress events are frequent while reading; the host needs a few per second at most. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -39,7 +46,7 @@ async function handle(request: ToWorker): Promise<void> {
         const started = Date.now();
         const { tables } = await cache.get(request, onProgress);
         onProgress('Running drift tests', 0.9);
-        const report = compareTables(tables.reference, tables.current, request.suite);
+        const report = await compareTablesInThreads(tables.reference, tables.current, request.suite, READER_SCRIPT);
         onProgress('Done', 1);
         post({ type: 'result', id, report: { ...report, durationMs: Date.now() - started } });
         break;

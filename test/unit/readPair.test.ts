@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { isShared } from '../../src/core/io/columnMemory';
 import { readTableInThread, transferListOf } from '../../src/core/io/readerProtocol';
 import { CancelledError, DataReadError } from '../../src/core/io/table';
 import { pairTuning, readPair } from '../../src/core/suite/run';
@@ -28,13 +29,17 @@ const rows = (n: number, shift: number) => ['x,c', ...Array.from({ length: n }, 
 const reference = file('ref.csv', rows(5000, 0));
 const current = file('cur.csv', rows(6000, 3));
 
-test('the pair read on two threads equals the pair read on one, buffers transferred', async () => {
+test('the pair read on two threads equals the pair read on one, columns shared (no copy, nothing to transfer)', async () => {
   const sequential = await readPair(reference, current, { maxRows: 4000 });
   const parallel = await readPair(reference, current, { maxRows: 4000, readerScript });
   assert.deepEqual(parallel, sequential);
   assert.equal(parallel.current.sample?.rows, 4000, 'the thread samples with the same seed and cap');
   assert.ok(parallel.current.columns[0].type === 'numeric' && parallel.current.columns[0].values instanceof Float64Array);
-  assert.equal(transferListOf(parallel.current).length, 2, 'one buffer per column');
+  for (const c of parallel.current.columns) assert.ok(isShared('values' in c ? c.values : c.codes), `${c.name} on shared memory`);
+  assert.equal(transferListOf(parallel.current).length, 0, 'shared buffers are not transferred');
+  // A column some reader left on ordinary memory is transferred instead.
+  const plain = { ...parallel.current, columns: [{ name: 'p', type: 'numeric' as const, values: new Float64Array(3), nullCount: 0 }] };
+  assert.equal(transferListOf(plain).length, 1);
 });
 
 test('a bad current file fails as a DataReadError naming the file and line; the reference read stops', async () => {

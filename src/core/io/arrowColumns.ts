@@ -16,6 +16,7 @@
 import { basename } from 'node:path';
 import type { Data, DataType, Field, Schema, Vector } from 'apache-arrow';
 import { BadValue, booleanColumn, cellBuilder, expectation, isChecking, quoteValue, type CellBuilder, type CheckingBuilder } from './forced';
+import { float64Column, int32Column, sharedSlice } from './columnMemory';
 import { ColumnBuilder, type NullTokens } from './infer';
 import { nameColumns, type Renamed } from './names';
 import { DataReadError, type Column, type ColumnType } from './table';
@@ -124,10 +125,10 @@ export class ArrowColumns {
   private addTo(plan: Converted, vector: Vector, take: Take, firstRow: number, end: number): void {
     const taken = take.rows ? take.rows.length : vector.length;
     if (plan.kind === 'numeric' || plan.kind === 'datetime') {
-      if (end > plan.values.length) plan.values = grow(plan.values, end, (n) => new Float64Array(n));
+      if (end > plan.values.length) plan.values = grow(plan.values, end, float64Column);
       plan.length = Math.max(plan.length, end);
     } else if (plan.kind === 'boolean') {
-      if (end > plan.codes.length) plan.codes = grow(plan.codes, end, (n) => new Int32Array(n));
+      if (end > plan.codes.length) plan.codes = grow(plan.codes, end, int32Column);
       plan.length = Math.max(plan.length, end);
     }
     try {
@@ -162,7 +163,7 @@ export class ArrowColumns {
     const type = field.type as DataType;
     const rows = this.options.rows;
     const forced = this.options.columnTypes?.[name];
-    const numeric = (kind: 'numeric' | 'datetime'): Plan => ({ kind, name, index, values: new Float64Array(rows), length: 0 });
+    const numeric = (kind: 'numeric' | 'datetime'): Plan => ({ kind, name, index, values: float64Column(rows), length: 0 });
     const skip = (reason: string): Plan => ({ kind: 'skip', name, index, reason });
     const cells = (source: CellSource, to: ColumnType): Plan => {
       const builder = cellBuilder(to, this.options.nulls, this.options.overwrites);
@@ -193,7 +194,7 @@ export class ArrowColumns {
       case T.Timestamp:
         return typed('datetime', () => numeric('datetime'), 'date');
       case T.Bool:
-        return typed('boolean', () => ({ kind: 'boolean', name, index, codes: new Int32Array(rows), length: 0 }), 'bool');
+        return typed('boolean', () => ({ kind: 'boolean', name, index, codes: int32Column(rows), length: 0 }), 'bool');
       case T.Utf8:
       case T.LargeUtf8:
       // Polars writes its strings as Utf8View; parquet-wasm decodes them to plain Utf8 batches (stringReader
@@ -497,14 +498,14 @@ function finishColumn(plan: Converted, rows: number): Column {
   switch (plan.kind) {
     case 'numeric':
     case 'datetime': {
-      const values = fit(plan.values, plan.length, rows, NaN, (n) => new Float64Array(n));
+      const values = fit(plan.values, plan.length, rows, NaN, float64Column);
       // Float NaNs count as missing too, as everywhere else in a NumericColumn.
       let nulls = 0;
       for (let i = 0; i < rows; i++) if (values[i] !== values[i]) nulls++;
       return { name: plan.name, type: plan.kind, values, nullCount: nulls };
     }
     case 'boolean':
-      return booleanColumn(plan.name, fit(plan.codes, plan.length, rows, -1, (n) => new Int32Array(n)));
+      return booleanColumn(plan.name, fit(plan.codes, plan.length, rows, -1, int32Column));
     case 'strings':
     case 'cells':
       return plan.builder.finish(plan.name, rows);
@@ -514,7 +515,7 @@ function finishColumn(plan: Converted, rows: number): Column {
 /** Exactly `rows` entries of `array` (of which `length` were written; the rest get `fill`), copied only if need be. */
 function fit<T extends Float64Array | Int32Array>(array: T, length: number, rows: number, fill: number, make: (n: number) => T): T {
   let out = array;
-  if (array.length > rows) out = array.slice(0, rows) as T;
+  if (array.length > rows) out = sharedSlice(array, rows);
   else if (array.length < rows) {
     out = make(rows);
     out.set(array);

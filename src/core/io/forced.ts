@@ -7,6 +7,7 @@
  *   datetimes, true/false in any case or 1/0); the first that does not throws `BadValue`. Readers call `check` on
  *   rows sampling drops too, so whether a file is accepted never depends on the sample.
  */
+import { float64Column, int32Column, sharedSlice } from './columnMemory';
 import { ColumnBuilder, type NullTokens, parseBoolean, parseDatetime, parseNumber } from './infer';
 import type { Column, ColumnType } from './table';
 
@@ -117,7 +118,7 @@ class Grown<T extends Float64Array | Int32Array> {
   }
 
   take(rows: number): T {
-    const out = this.array.length === rows ? this.array : this.array.length > rows ? (this.array.slice(0, rows) as T) : this.make(rows);
+    const out = this.array.length === rows ? this.array : this.array.length > rows ? sharedSlice(this.array, rows) : this.make(rows);
     if (out !== this.array && this.array.length < rows) out.set(this.array);
     if (this.length < rows) out.fill(this.fill, this.length);
     this.array = this.make(0);
@@ -126,7 +127,7 @@ class Grown<T extends Float64Array | Int32Array> {
 }
 
 class ParsedBuilder implements CheckingBuilder {
-  private readonly values = new Grown(new Float64Array(0), (n) => new Float64Array(n), NaN);
+  private readonly values = new Grown(new Float64Array(0), float64Column, NaN);
   readonly hasPending = false;
 
   constructor(
@@ -182,7 +183,7 @@ class ParsedBuilder implements CheckingBuilder {
 }
 
 class BooleanBuilder implements CheckingBuilder {
-  private readonly codes = new Grown(new Int32Array(0), (n) => new Int32Array(n), -1);
+  private readonly codes = new Grown(new Int32Array(0), int32Column, -1);
   readonly hasPending = false;
 
   constructor(private readonly nulls: NullTokens) {}

@@ -18,6 +18,7 @@
  * - `finish` decides the type from the values the rows actually hold (after sampling, only the kept rows).
  */
 import { DATE_DMY, DATE_DMY_DOT, DATE_MDY, DATE_YMD, dateForms, daysFromCivil, daysInMonth, parseDateForm } from './dates';
+import { float64Column, int32Column, sharedSlice } from './columnMemory';
 import type { Column } from './table';
 
 export { uniqueNames } from './names';
@@ -300,11 +301,11 @@ export class ColumnBuilder {
     let cap = Math.max(1024, this.capacity * 2);
     while (cap < min) cap *= 2;
     if (this.mode === DICTIONARY) {
-      const next = new Int32Array(cap);
+      const next = int32Column(cap);
       next.set(this.codes.subarray(0, this.length));
       this.codes = next;
     } else {
-      const next = new Float64Array(cap);
+      const next = float64Column(cap);
       next.set(this.values.subarray(0, this.length));
       this.values = next;
     }
@@ -469,7 +470,7 @@ export class ColumnBuilder {
   private toValues(): void {
     this.switchDue = false;
     const toDatetimes = (this.allTypes & IS_NUMBER) === 0;
-    const values = new Float64Array(this.capacity);
+    const values = float64Column(this.capacity);
     this.form = toDatetimes ? dateForm(this.allTypes) : 0;
     const ev = this.form === IS_DMY ? this.entryDayFirst : this.entryValues;
     for (let i = 0; i < this.length; i++) {
@@ -497,7 +498,7 @@ export class ColumnBuilder {
 
   /** A non-number arrived in a Float64Array column: back to codes, with the rows held as numbers marked PENDING. */
   private backToDictionary(): void {
-    const codes = new Int32Array(this.capacity);
+    const codes = int32Column(this.capacity);
     let pending = 0;
     for (let i = 0; i < this.length; i++) {
       if (this.values[i] === this.values[i]) {
@@ -560,10 +561,10 @@ export class ColumnBuilder {
 
     if (distinct === 0 && this.options.infer) {
       // No values at all: numeric, as pandas reads an all-empty column; the suite then reports "not enough data".
-      return { name, type: 'numeric', values: new Float64Array(rows).fill(NaN), nullCount: rows };
+      return { name, type: 'numeric', values: float64Column(rows).fill(NaN), nullCount: rows };
     }
     if (types & (IS_NUMBER | DATE_FORMS)) {
-      const values = new Float64Array(rows);
+      const values = float64Column(rows);
       for (let i = 0; i < rows; i++) {
         const c = codes[i];
         values[i] = c >= 0 ? entryValues[c] : NaN;
@@ -603,9 +604,9 @@ export class ColumnBuilder {
     let out: Int32Array | Float64Array;
     if (arr.length === rows) out = arr;
     // A little room to spare (the reader reserved for an estimated row count) is cheaper kept than copied away.
-    else if (arr.length > rows) out = arr.length - rows <= rows >> 3 ? arr.subarray(0, rows) : arr.slice(0, rows);
+    else if (arr.length > rows) out = arr.length - rows <= rows >> 3 ? arr.subarray(0, rows) : sharedSlice(arr, rows);
     else {
-      out = arr instanceof Int32Array ? new Int32Array(rows) : new Float64Array(rows);
+      out = arr instanceof Int32Array ? int32Column(rows) : float64Column(rows);
       out.set(arr);
     }
     if (this.length < rows) out.fill(fill, this.length);

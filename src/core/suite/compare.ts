@@ -30,15 +30,19 @@ export const DEFAULTS = {
   nullShareChange: 0.05,
 } as const satisfies SuiteOptions;
 
-export function compareTables(reference: Table, current: Table, options: SuiteOptions = {}): DriftReport {
+/**
+ * `precomputed`: results of `columnResultsFor` (e.g. from another thread, threads.ts) for some columns, used as
+ * they are instead of testing those columns again.
+ */
+export function compareTables(reference: Table, current: Table, options: SuiteOptions = {}, precomputed?: ReadonlyMap<string, ColumnResult>): DriftReport {
   try {
-    return compareAll(reference, current, options);
+    return compareAll(reference, current, options, precomputed);
   } finally {
     releaseSortScratch(); // the sorts' pooled scratch space: not kept by an idle worker
   }
 }
 
-function compareAll(reference: Table, current: Table, options: SuiteOptions): DriftReport {
+function compareAll(reference: Table, current: Table, options: SuiteOptions, precomputed?: ReadonlyMap<string, ColumnResult>): DriftReport {
   const settings = settingsOf(options);
   // Header positions are those of the file, whatever columns are left out below.
   const file = current;
@@ -58,7 +62,7 @@ function compareAll(reference: Table, current: Table, options: SuiteOptions): Dr
   const currentByName = new Map(current.columns.map((c) => [c.name, c]));
   const referenceNames = new Set(reference.columns.map((c) => c.name));
   const compared: ColumnResult[] = [
-    ...reference.columns.map((ref) => compareColumn(ref, currentByName.get(ref.name), settings)),
+    ...reference.columns.map((ref) => precomputed?.get(ref.name) ?? compareColumn(ref, currentByName.get(ref.name), settings)),
     ...current.columns.filter((c) => !referenceNames.has(c.name)).map((cur) => compareColumn(undefined, cur, settings)),
   ].map((c) => {
     const role = roleOf(c.name, roles);
@@ -72,6 +76,20 @@ function compareAll(reference: Table, current: Table, options: SuiteOptions): Dr
     model: modelAnalysis(reference, current, roles, notes, report.columns, model, settings.pValueThreshold, compareSegment),
     ...overTimeOf(reference, current, report.columns, roles, settings),
   };
+}
+
+/**
+ * The results of the columns `names` (each in both tables) as `compareTables` computes them before roles, corrections
+ * and positions are applied: what a thread testing some of the columns returns.
+ */
+export function columnResultsFor(reference: Table, current: Table, names: readonly string[], options: SuiteOptions = {}): ColumnResult[] {
+  const settings = settingsOf(options);
+  const find = (table: Table, name: string) => table.columns.find((c) => c.name === name);
+  try {
+    return names.map((name) => compareColumn(find(reference, name), find(current, name), settings));
+  } finally {
+    releaseSortScratch();
+  }
 }
 
 /** Drift over time (when asked for), or why it could not be computed: its failure never takes the comparison down. */

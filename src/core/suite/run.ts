@@ -8,6 +8,7 @@ import { readTable } from '../io/read';
 import { readTableInThread } from '../io/readerProtocol';
 import { CancelledError, type ParseOptions, type ReadOptions, type Table } from '../io/table';
 import { compareTables } from './compare';
+import { compareTablesInThreads } from './threads';
 import type { DriftReport, SuiteOptions } from './report';
 
 export interface RunOptions {
@@ -48,7 +49,9 @@ export async function runComparison(referencePath: string, currentPath: string, 
   const { reference, current } = await readPair(referencePath, currentPath, options);
   const progress = options.onProgress ?? (() => undefined);
   progress('Running drift tests', 2 * READ_SHARE);
-  const report = compareTables(reference, current, options.suite);
+  const report = options.readerScript
+    ? await compareTablesInThreads(reference, current, options.suite, options.readerScript)
+    : compareTables(reference, current, options.suite);
   progress('Done', 1);
   return { ...report, durationMs: Date.now() - started };
 }
