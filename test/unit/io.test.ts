@@ -138,8 +138,8 @@ test('uniqueNames: empty names become column_N, duplicates get _2, _3', () => {
   assert.deepEqual(uniqueNames(['a', '', 'a', 'b', 'a', ' ', 'a_2']), ['a', 'column_2', 'a_2', 'b', 'a_3', 'column_6', 'a_2_2']);
 });
 
-test('isDataFile: .csv, .tsv, .parquet, .arrow, .feather, .jsonl, .ndjson in any case', () => {
-  for (const p of ['a.csv', '/x/y/B.CSV', 'c.tsv', 'd.Parquet', 'e.PARQUET', 'f.arrow', 'g.Feather', 'h.jsonl', 'i.NDJSON']) {
+test('isDataFile: .csv, .tsv, .parquet, .parq, .arrow, .feather, .jsonl, .ndjson in any case', () => {
+  for (const p of ['a.csv', '/x/y/B.CSV', 'c.tsv', 'd.Parquet', 'e.PARQUET', 'e.parq', 'f.arrow', 'g.Feather', 'h.jsonl', 'i.NDJSON']) {
     assert.equal(isDataFile(p), true, p);
   }
   for (const p of ['a.txt', 'csv', 'a.csv.gz', 'a.json', '/dir.csv/file']) assert.equal(isDataFile(p), false, p);
@@ -316,7 +316,7 @@ test('CSV: empty file, header only, binary file, missing file', async () => {
     assert.match(err.message, /not found/);
   });
   await rejectsWith(readTable(join(DATA, 'notes.txt')), (err) => {
-    assert.match(err.message, /notes\.txt: unsupported file type \(supported: \.csv, \.tsv, \.parquet, \.arrow, \.feather, \.jsonl, \.ndjson\)/);
+    assert.match(err.message, /notes\.txt: unsupported file type \(supported: \.csv, \.tsv, \.parquet, \.parq, \.arrow, \.feather, \.jsonl, \.ndjson\)/);
   });
 });
 
