@@ -15,7 +15,7 @@
 //   ours     node dist/cli.js compare REF CUR --format json --no-multivariate --max-rows ROWS+1 (no sampling):
 //            read both files, every default test, histograms and quantiles, the JSON report written to a file;
 //            and again with multivariate drift (the default); and a breakdown in one process through out/:
-//            read (readPair) / tests (compareTables) / JSON (stringify + write);
+//            read (readPair) / tests (compareTablesInThreads, as the CLI) / JSON (stringify + write);
 //   pandas   /usr/bin/python3 scripts/bench_pandas.py REF CUR: read_csv / read_parquet, then per column the same
 //            default test (scipy), histogram (numpy) and describe. Needs Debian python3-pandas and python3-scipy
 //            (apt-get install -y python3-pandas python3-scipy); Parquet also needs pyarrow or fastparquet, which
@@ -261,13 +261,14 @@ function ours(ref, cur, rows, multivariate) {
   return { ...m, drifted, judged: report.judgedColumns, innerSeconds: report.durationMs / 1000, jsonMb: statSync(outFile).size / 1e6, sampled: report.reference.sampled || report.current.sampled };
 }
 
-// The CLI reads the current file in a reader thread (dist/reader.js) while it reads the reference; so does the breakdown.
+// The CLI reads the current file in a reader thread (dist/reader.js) while it reads the reference, and tests the
+// numeric columns on two threads; so does the breakdown.
 const readerScript = existsSync(join(root, 'dist', 'reader.js')) ? join(root, 'dist', 'reader.js') : undefined;
 /** Where our time goes, in one process through the compiled core: read both (as the CLI does), compare, JSON out. */
 function breakdown(ref, cur, rows) {
   const child = `
     const { readPair } = require(${JSON.stringify(runJs)});
-    const { compareTables } = require(${JSON.stringify(join(root, 'out', 'src', 'core', 'suite', 'compare.js'))});
+    const { compareTablesInThreads } = require(${JSON.stringify(join(root, 'out', 'src', 'core', 'suite', 'threads.js'))});
     const fs = require('fs');
     const s = () => Number(process.hrtime.bigint()) / 1e9;
     (async () => {
@@ -275,7 +276,7 @@ function breakdown(ref, cur, rows) {
       const { reference, current } = await readPair(${JSON.stringify(ref)}, ${JSON.stringify(cur)}, { maxRows: ${rows + 1}, readerScript: ${JSON.stringify(readerScript)} });
       const t1 = s();
       const afterRead = process.memoryUsage().rss / 1048576;
-      const report = compareTables(reference, current, { model: { multivariate: false } });
+      const report = await compareTablesInThreads(reference, current, { model: { multivariate: false } }, ${JSON.stringify(readerScript)});
       const t2 = s();
       fs.writeFileSync(${JSON.stringify(join(dataDir, 'cmp-last-breakdown.json'))}, JSON.stringify(report, null, 2) + '\\n');
       const t3 = s();

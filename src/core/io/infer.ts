@@ -75,6 +75,13 @@ export const tuning = {
    * word needs the second pass over the file (see the module comment).
    */
   dictionaryLimit: 1 << 12,
+  /**
+   * Sooner, when the column is clearly high-cardinality: this many entries, and more than one for every two rows so
+   * far (a float column's first rows are nearly all distinct). Adding an entry costs a string, a parse and a map
+   * insertion, so switching at 256 instead of 4096 read a 1e5-row × 50-column CSV ~25% faster; columns of few
+   * distinct numbers (ints, codes) still stay dictionaries until `dictionaryLimit`.
+   */
+  earlySwitch: 1 << 8,
 };
 
 /** Whether `s` is one of the default missing-value tokens. */
@@ -457,7 +464,8 @@ export class ColumnBuilder {
     this.entryValues.push(value);
     this.entryDayFirst.push(dayFirst);
     this.dict.set(key, code);
-    if (code >= tuning.dictionaryLimit && this.pending === 0 && (this.allTypes & (IS_NUMBER | DATE_FORMS)) !== 0) {
+    const highCardinality = code >= tuning.dictionaryLimit || (code >= tuning.earlySwitch && 2 * code > this.length);
+    if (highCardinality && this.pending === 0 && (this.allTypes & (IS_NUMBER | DATE_FORMS)) !== 0) {
       this.switchDue = true;
     }
     return code;
