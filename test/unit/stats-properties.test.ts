@@ -26,7 +26,7 @@ import {
 } from '../../src/core/stats';
 import { finiteOnly, sortedFinite } from '../../src/core/stats/finite';
 import { ksTwoSampleSorted } from '../../src/core/stats/ks';
-import { sortedCopy } from '../../src/core/stats/sort';
+import { recycleSorted, releaseSortScratch, sortedCopy } from '../../src/core/stats/sort';
 import { normalizedWassersteinSorted, wassersteinSorted } from '../../src/core/stats/wasserstein';
 
 const SQRT_LN2 = Math.sqrt(Math.LN2);
@@ -475,4 +475,48 @@ test('property: Fisher exact: p in [0, 1], the same p with sides or values swapp
     }),
     { numRuns: 300 },
   );
+});
+
+test('property: sortedFinite on large arrays (the radix path, skipping NaN and ±Infinity as it sorts) equals filter + built-in sort', () => {
+  const special = fc.constantFrom(NaN, Infinity, -Infinity, 0, -0);
+  const value = fc.oneof(
+    { weight: 6, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
+    { weight: 3, arbitrary: fc.integer({ min: -50, max: 50 }).map((k) => 1000 + k / 8) }, // narrow: top digits shared
+    { weight: 1, arbitrary: special },
+  );
+  fc.assert(
+    fc.property(fc.array(value, { minLength: 4096, maxLength: 9000 }), fc.boolean(), (list, allSpecial) => {
+      const raw = Float64Array.from(allSpecial ? list.map((v, i) => (i % 2 ? NaN : v)) : list);
+      const before = raw.slice();
+      const got = sortedFinite(raw);
+      const expected = raw.filter((v) => Number.isFinite(v)).sort();
+      assert.deepEqual(raw, before, 'input untouched');
+      assert.equal(got.length, expected.length);
+      for (let i = 0; i < expected.length; i++) assert.ok(Object.is(got[i], expected[i]), `index ${i}`);
+    }),
+    { seed: 0x50f7, numRuns: 120 },
+  );
+  // Every value the same, or none finite.
+  assert.deepEqual(Array.from(sortedFinite(new Float64Array(5000).fill(2.5).map((v, i) => (i % 3 ? v : NaN)))), new Array(3333).fill(2.5));
+  assert.equal(sortedFinite(new Float64Array(5000).fill(NaN)).length, 0);
+});
+
+test('recycled sort outputs: later sorts write into them and stay correct; arrays not handed back are never touched', () => {
+  const r = (n: number, seed: number) => {
+    let s = seed;
+    return Float64Array.from({ length: n }, () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) * 100 - 50);
+  };
+  const kept = sortedCopy(r(6000, 1));
+  const keptCopy = kept.slice();
+  const given = sortedCopy(r(6000, 2));
+  recycleSorted(given);
+  for (let k = 3; k < 12; k++) {
+    const input = r(5000 + 100 * k, k);
+    const out = k % 2 ? sortedCopy(input) : sortedFinite(input);
+    assert.deepEqual(out, input.slice().sort());
+    if (k === 3) assert.equal(out.buffer, given.buffer, 'the recycled buffer was reused');
+    recycleSorted(out);
+  }
+  assert.deepEqual(kept, keptCopy, 'an output never handed back is untouched');
+  releaseSortScratch();
 });

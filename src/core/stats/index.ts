@@ -28,5 +28,5 @@ export { besselK } from './bessel';
 export { ksTwoSampleSorted } from './ks';
 export { wassersteinSorted, normalizedWassersteinSorted } from './wasserstein';
 export { finiteOnly, sortedFinite } from './finite';
-export { releaseSortScratch, sortedCopy } from './sort';
+export { recycleSorted, releaseSortScratch, sortedCopy } from './sort';
 export { describeSorted, quantileSorted, type Description } from './describe';

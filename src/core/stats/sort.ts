@@ -24,15 +24,36 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const INSERTION_MAX = 48;
 
 export function sortedCopy(values: Float64Array): Float64Array {
-  const n = values.length;
-  if (n < RADIX_MIN || !LITTLE_ENDIAN) return values.slice().sort();
+  return radixSorted(values, false);
+}
+
+/**
+ * The finite values of `values`, ascending, in a new array: `sortedCopy` of them, without first copying them out
+ * (NaN and ±Infinity are skipped by the radix sort's first pass).
+ */
+export function sortedFiniteCopy(values: Float64Array): Float64Array {
+  return radixSorted(values, true);
+}
+
+/** Whether a double's high word is that of NaN or ±Infinity (exponent all ones). */
+const NON_FINITE = 0x7ff00000;
+
+function radixSorted(values: Float64Array, skipNonFinite: boolean): Float64Array {
+  const size = values.length;
+  if (size < RADIX_MIN || !LITTLE_ENDIAN) {
+    const small = skipNonFinite ? values.filter((x) => x - x === 0) : values.slice();
+    return small.sort();
+  }
 
   // The counts of all four 16-bit digits of the keys in one read-only pass over the input; the first
   // scatter pass applies the key transform as it copies.
-  const raw = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  const raw = new Uint32Array(values.buffer, values.byteOffset, 2 * size);
   const counts = new Uint32Array(4 * BUCKETS);
-  for (let i = 0; i < 2 * n; i += 2) {
+  let n = 0; // keys sorted: every value, or the finite ones
+  for (let i = 0; i < 2 * size; i += 2) {
     const hiRaw = raw[i + 1];
+    if (skipNonFinite && (hiRaw & NON_FINITE) === NON_FINITE) continue;
+    n++;
     const flip = hiRaw >> 31; // all ones for negatives
     const lo = (raw[i] ^ flip) >>> 0;
     const hi = (hiRaw ^ (flip | 0x80000000)) >>> 0;
@@ -41,6 +62,7 @@ export function sortedCopy(values: Float64Array): Float64Array {
     counts[2 * BUCKETS + (hi & MASK)]++;
     counts[3 * BUCKETS + (hi >>> DIGIT)]++;
   }
+  const skipping = n < size; // only then can the first pass meet a value to leave out
 
   // Prefix sums; a digit every key shares (common in the top bits) needs no pass.
   const shared = [false, false, false, false];
@@ -63,11 +85,20 @@ export function sortedCopy(values: Float64Array): Float64Array {
   const highFirst = !shared[0] && !shared[1] && !shared[2] && !shared[3] && used[2] * used[3] >= 2 * n;
   const active = [0, 1, 2, 3].filter((p) => !shared[p] && (!highFirst || p >= 2));
 
-  if (active.length === 0) return values.slice(); // every key identical
+  const outWords = outputWords(2 * n);
+  if (active.length === 0) {
+    // Every key identical (n = 0 included): that value n times.
+    for (let i = 0; i < 2 * size && n > 0; i += 2) {
+      if (skipping && (raw[i + 1] & NON_FINITE) === NON_FINITE) continue;
+      const out = new Float64Array(outWords.buffer, outWords.byteOffset, n);
+      return out.fill(values[i >> 1]);
+    }
+    return new Float64Array(outWords.buffer, outWords.byteOffset, n);
+  }
   // Keys as (lo, hi) pairs: flipping the sign bit of positives and every bit of negatives turns IEEE order
   // into unsigned order. The first pass reads the input and transforms; the last writes the doubles back.
-  // The last pass writes the output; passes before it alternate between the two pooled scratch arrays.
-  const outWords = new Uint32Array(2 * n);
+  // Passes alternate between the output and one pooled scratch array, arranged so that the last lands in the output.
+  const scratch = active.length > 1 ? scratchWords(0, 2 * n) : outWords;
   let from: Uint32Array = raw;
   for (let p = 0; p < active.length; p++) {
     const pass = active[p];
@@ -76,12 +107,13 @@ export function sortedCopy(values: Float64Array): Float64Array {
     const shift = (pass & 1) * DIGIT;
     const first = p === 0;
     const last = p === active.length - 1;
-    const to = last ? outWords : scratchWords(p & 1, 2 * n);
+    const to = (active.length - 1 - p) % 2 === 0 ? outWords : scratch;
     if (first && last) {
       // A single pass: digits from the keys, the doubles moved as they are.
-      for (let i = 0; i < 2 * n; i += 2) {
+      for (let i = 0; i < 2 * size; i += 2) {
         const lo = from[i];
         const hi = from[i + 1];
+        if (skipping && (hi & NON_FINITE) === NON_FINITE) continue;
         const flip = hi >> 31;
         const key = word ? (hi ^ (flip | 0x80000000)) >>> 0 : (lo ^ flip) >>> 0;
         const at = 2 * counts[base + ((key >>> shift) & MASK)]++;
@@ -90,8 +122,9 @@ export function sortedCopy(values: Float64Array): Float64Array {
       }
     } else if (first) {
       // Reads the input, writes keys.
-      for (let i = 0; i < 2 * n; i += 2) {
+      for (let i = 0; i < 2 * size; i += 2) {
         const hiRaw = from[i + 1];
+        if (skipping && (hiRaw & NON_FINITE) === NON_FINITE) continue;
         const flip = hiRaw >> 31;
         const lo = (from[i] ^ flip) >>> 0;
         const hi = (hiRaw ^ (flip | 0x80000000)) >>> 0;
@@ -120,28 +153,55 @@ export function sortedCopy(values: Float64Array): Float64Array {
     }
     from = to;
   }
-  const out = new Float64Array(outWords.buffer, 0, n);
-  if (highFirst) repairRuns(out, from);
+  const out = new Float64Array(outWords.buffer, outWords.byteOffset, n);
+  if (highFirst) repairRuns(out, outWords);
   return out;
 }
 
 /**
  * Scratch arrays shared by every sort in this thread: a comparison sorts two sides of many columns, mostly of one
  * size, and allocating scratch space for each sort left tens of megabytes of garbage per column for the collector
- * (it showed as peak memory). Slot 2 holds `sortedFinite`'s filtered input. `releaseSortScratch` drops them.
+ * (it showed as peak memory). `releaseSortScratch` drops them.
  */
-const pool: (Uint32Array | undefined)[] = [undefined, undefined, undefined];
+const pool: (Uint32Array | undefined)[] = [undefined];
+/** Sorted outputs handed back with `recycleSorted` (their callers are done with them), reused as later outputs. */
+let recycled: ArrayBuffer[] = [];
+const RECYCLED_MAX = 4;
 
 /** Pooled scratch slot `k`, at least `words` long (its contents are garbage). */
-export function scratchWords(k: number, words: number): Uint32Array {
+function scratchWords(k: number, words: number): Uint32Array {
   let a = pool[k];
   if (!a || a.length < words) pool[k] = a = new Uint32Array(Math.max(words, 2 * RADIX_MIN));
   return a.length === words ? a : a.subarray(0, words);
 }
 
-/** Frees the pooled scratch arrays (after a comparison, so an idle worker does not keep them). */
+/** Space for a sort's output: a recycled buffer that fits (not much larger), else a new one. */
+function outputWords(words: number): Uint32Array {
+  const bytes = 4 * words;
+  const k = recycled.findIndex((b) => b.byteLength >= bytes && b.byteLength <= bytes + (bytes >> 2));
+  if (k < 0) return new Uint32Array(words);
+  const [buffer] = recycled.splice(k, 1);
+  return new Uint32Array(buffer, 0, words);
+}
+
+/**
+ * Hands back sorted arrays from `sortedCopy` / `sortedFiniteCopy` that their caller will not read again (nor has
+ * kept a view of), so the next sorts can write into them instead of allocating. Anything else is ignored.
+ */
+export function recycleSorted(...arrays: Float64Array[]): void {
+  for (const a of arrays) {
+    const buffer = a.buffer;
+    if (!(buffer instanceof ArrayBuffer) || a.byteOffset !== 0 || buffer.byteLength < 8 * RADIX_MIN) continue;
+    if (recycled.includes(buffer)) continue;
+    recycled.push(buffer);
+    if (recycled.length > RECYCLED_MAX) recycled.shift();
+  }
+}
+
+/** Frees the pooled scratch and recycled arrays (after a comparison, so an idle worker does not keep them). */
 export function releaseSortScratch(): void {
   pool.fill(undefined);
+  recycled = [];
 }
 
 /**

@@ -3,7 +3,7 @@
  * One column's failure becomes that column's `error` status; it never discards the others' results.
  */
 import type { CodedColumn, Column, NumericColumn, Table } from '../io/table';
-import { jensenShannonDistance, normalizedWassersteinSorted, releaseSortScratch } from '../stats';
+import { jensenShannonDistance, normalizedWassersteinSorted, recycleSorted, releaseSortScratch } from '../stats';
 import { binnedCounts } from './binned';
 import { categoryShares, numericHistogram } from './charts';
 import { defaultTest, FEW_VALUES_MAX, resolveChoice } from './choice';
@@ -181,7 +181,19 @@ function compareColumn(ref: Column | undefined, cur: Column | undefined, setting
 }
 
 function judge(base: ColumnResult, ref: Column, cur: Column, settings: Settings): ColumnResult {
-  if (isCoded(ref) !== isCoded(cur) || (ref.type === 'datetime') !== (cur.type === 'datetime')) {
+  if (isCoded(ref) !== isCoded(cur) || (ref.type === 'datetime') !== (cur.type === 'datetime')) return judgeSamples(base, ref, cur, undefined, settings);
+  const samples = samplesOf(ref, cur);
+  try {
+    return judgeSamples(base, ref, cur, samples, settings);
+  } finally {
+    // The result holds numbers only: the sorted sides' memory can serve the next column's sorts.
+    if (samples.kind === 'numeric') recycleSorted(samples.pair.reference, samples.pair.current);
+  }
+}
+
+function judgeSamples(base: ColumnResult, ref: Column, cur: Column, given: ColumnSamples | undefined, settings: Settings): ColumnResult {
+  if (!given) {
+    // Coded against numeric, or datetime against not: no samples to compare.
     return {
       ...base,
       findings: findingsOf(ref, cur, undefined, settings.nullShareChange),
@@ -191,7 +203,7 @@ function judge(base: ColumnResult, ref: Column, cur: Column, settings: Settings)
       message: `Column is ${ref.type} in the reference but ${cur.type} in the current file.`,
     };
   }
-  const samples = samplesOf(ref, cur);
+  const samples = given;
   const usable = usableCounts(samples);
   const counted: ColumnResult = {
     ...(cur.type !== ref.type ? { ...base, currentType: cur.type } : base),
