@@ -304,8 +304,9 @@ export class ColumnBuilder {
     return this.pending > 0;
   }
 
-  private grow(min: number): void {
-    let cap = Math.max(1024, this.capacity * 2);
+  /** Room for at least `min` rows: doubled (rows arriving one by one), or exactly `min` (`reserve`). */
+  private grow(min: number, exact = false): void {
+    let cap = exact ? min : Math.max(1024, this.capacity * 2);
     while (cap < min) cap *= 2;
     if (this.mode === DICTIONARY) {
       const next = int32Column(cap);
@@ -321,7 +322,7 @@ export class ColumnBuilder {
 
   /** Pre-sizes for `rows` rows (when the row count is known, e.g. Parquet or a sample size). */
   reserve(rows: number): void {
-    if (rows > this.capacity) this.grow(rows);
+    if (rows > this.capacity) this.grow(rows, true);
   }
 
   /** Sets row `slot` from its cell text. */
