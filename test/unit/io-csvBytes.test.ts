@@ -13,7 +13,9 @@ import * as Papa from 'papaparse';
 import { ByteCodes, MISS } from '../../src/core/io/byteCodes';
 import { csvTuning } from '../../src/core/io/csv';
 import { CsvTokenizer, newlineOf, UnclosedField } from '../../src/core/io/csvTokenizer';
+import { isoDatetimeFromBytes } from '../../src/core/io/datetimeBytes';
 import { decimalFromBytes } from '../../src/core/io/decimalBytes';
+import { parseDatetime } from '../../src/core/io/infer';
 import { readTable } from '../../src/core/io/read';
 import type { Column } from '../../src/core/io/table';
 
@@ -148,10 +150,10 @@ function valuesOf(c: Column): unknown[] {
   return 'values' in c ? [...c.values] : [...c.codes].map((k) => (k < 0 ? null : c.categories[k]));
 }
 
-test('reader: the same table whatever the chunk size (records cut across chunks, a BOM, CRLF, UTF-16)', async () => {
+test('reader: the same table whatever the chunk size (records cut across chunks, a BOM, CRLF, UTF-16, datetimes from bytes)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'csv-bytes-'));
   const rows = ['\ufeffn,cat,"quoted, text",when'];
-  for (let i = 0; i < 3000; i++) rows.push(`${(i * 0.37).toFixed(2)},${['a', 'b', 'ü'][i % 3]},"x ""${i % 7}""\r\nnext",2024-01-${String((i % 28) + 1).padStart(2, '0')}`);
+  for (let i = 0; i < 3000; i++) rows.push(`${(i * 0.37).toFixed(2)},${['a', 'b', 'ü'][i % 3]},"x ""${i % 7}""\r\nnext",2024-01-${String((i % 28) + 1).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00Z`);
   const text = rows.join('\r\n') + '\r\n';
   const utf8Path = join(dir, 'a.csv');
   writeFileSync(utf8Path, text);
@@ -168,8 +170,55 @@ test('reader: the same table whatever the chunk size (records cut across chunks,
     assert.deepEqual(first.columns.map((c) => [c.name, c.type]), [['n', 'numeric'], ['cat', 'categorical'], ['quoted, text', 'categorical'], ['when', 'datetime']]);
     assert.deepEqual(valuesOf(first.columns[2]).slice(0, 2), ['x "0"\r\nnext', 'x "1"\r\nnext']);
     assert.equal(first.rows, 3000);
+    // Distinct datetimes: the column leaves the dictionary early and later cells are read from their bytes.
+    const when = first.columns[3];
+    assert.ok('values' in when);
+    for (const i of [0, 1, 1000, 2999]) {
+      const text = `2024-01-${String((i % 28) + 1).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00Z`;
+      assert.equal(when.values[i], Date.parse(text), text);
+    }
     for (const t of rest) assert.deepEqual(t.columns.map(valuesOf), first.columns.map(valuesOf));
   } finally {
     csvTuning.chunkBytes = saved;
   }
+});
+
+test('isoDatetimeFromBytes: parseDatetime\'s value for every ISO form it reads, NaN (the general path) for the rest', () => {
+  const two = (lo: number, hi: number) => fc.integer({ min: lo, max: hi }).map((v) => String(v).padStart(2, '0'));
+  const iso = fc
+    .tuple(
+      fc.integer({ min: 1, max: 9999 }).map((y) => String(y).padStart(4, '0')),
+      two(0, 13),
+      two(0, 32),
+      fc.constantFrom('', 'T', 't', ' ', 'x'),
+      two(0, 24),
+      two(0, 60),
+      fc.option(two(0, 60)),
+      fc.option(fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 0, maxLength: 11 })),
+      fc.constantFrom('', 'Z', 'z', '+02:00', '-0530', '+01', '+2', ' ', '+24:00', '-01:61'),
+    )
+    .map(([y, mo, d, sep, h, mi, sec, frac, zone]) => {
+      if (sep === '') return `${y}-${mo}-${d}`;
+      let s = `${y}-${mo}-${d}${sep}${h}:${mi}`;
+      if (sec !== null) s += `:${sec}${frac !== null ? `.${frac}` : ''}`;
+      return s + zone;
+    });
+  const cell = fc.oneof({ weight: 8, arbitrary: iso }, { weight: 1, arbitrary: fc.string({ maxLength: 24 }) });
+  let read = 0;
+  fc.assert(
+    fc.property(cell, (text) => {
+      const b = bytes(`,${text},`); // the field inside a record: nothing past its end may be read
+      const got = isoDatetimeFromBytes(b, 1, b.length - 1);
+      const expected = parseDatetime(text);
+      if (Number.isNaN(got)) {
+        // Declined: only forms the general path must judge (spaces around, or not a datetime at all).
+        assert.ok(expected === undefined || text.trim() !== text, `${text}: declined but parseDatetime reads ${expected}`);
+      } else {
+        read++;
+        assert.equal(got, expected, text);
+      }
+    }),
+    { seed: 0x150, numRuns: 20000 },
+  );
+  assert.ok(read > 4000, `exercised the byte path ${read} times`);
 });

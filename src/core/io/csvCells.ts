@@ -1,11 +1,13 @@
 /**
  * Writes CSV fields into a column builder, reading from the field's bytes where that is safe and quicker than a
- * string: a plain decimal into a column that already holds numbers (decimalBytes.ts), a repeated cell of a column
+ * string: a plain decimal into a column that already holds numbers (decimalBytes.ts), an ISO 8601 datetime into one
+ * that holds datetimes (datetimeBytes.ts), a repeated cell of a column
  * still held as a dictionary by its cached code (byteCodes.ts). Everything else — first sightings, escaped quotes,
  * forced types — goes through the builder's `set(slot, text)`, which stays the one place that decides types.
  */
 import { ByteCodes, MISS } from './byteCodes';
 import type { FieldView } from './csvTokenizer';
+import { isoDatetimeFromBytes } from './datetimeBytes';
 import { decimalFromBytes } from './decimalBytes';
 import type { CellBuilder } from './forced';
 import { ColumnBuilder } from './infer';
@@ -31,6 +33,12 @@ export class CsvCells {
         const v = decimalFromBytes(buf, start, end);
         if (v === v) {
           b.setNumber(slot, v);
+          return;
+        }
+      } else if (b.takesIsoDatetimes) {
+        const t = isoDatetimeFromBytes(buf, start, end);
+        if (t === t) {
+          b.setNumber(slot, t);
           return;
         }
       } else {

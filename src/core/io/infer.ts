@@ -417,7 +417,12 @@ export class ColumnBuilder {
     return this.mode === NUMBERS && !this.typedNulls;
   }
 
-  /** Sets row `slot` to a number parsed by the caller (only while `takesNumbers`). */
+  /** Whether `setNumber` may store an ISO 8601 datetime read elsewhere (as `parseDatetime` reads it). */
+  get takesIsoDatetimes(): boolean {
+    return this.mode === DATETIMES && this.form === IS_DATETIME && !this.typedNulls;
+  }
+
+  /** Sets row `slot` to a number (or datetime) parsed by the caller (only while `takesNumbers` / `takesIsoDatetimes`). */
   setNumber(slot: number, value: number): void {
     if (slot >= this.capacity) this.grow(slot + 1);
     if (slot >= this.length) this.length = slot + 1;
