@@ -256,7 +256,7 @@ class PanicTrap {
  * one gives zero bytes where data was missing, which decodes to an error or to values the changed-file check in
  * read.ts then rejects.
  */
-function fileBlob(handle: fs.promises.FileHandle, size: number): Blob {
+export function fileBlob(handle: fs.promises.FileHandle, size: number): Blob {
   const read = async (start: number, end: number): Promise<ArrayBuffer> => {
     const buffer = new Uint8Array(Math.max(0, end - start));
     let done = 0;

@@ -12,6 +12,7 @@ import { basename } from 'node:path';
 import type { ParquetFile, RecordBatch } from 'parquet-wasm/node/parquet_wasm';
 import { ArrowColumns, type Arrow } from './arrowColumns';
 import { fileError } from './files';
+import { fileBlob } from './parquet';
 import { nullTokens } from './infer';
 import { DEFAULT_SEED, sampleIndices } from './sample';
 import { DataReadError, type Column, type ParseOptions } from './table';
@@ -166,24 +167,3 @@ function readError(path: string, err: unknown): DataReadError {
   return new DataReadError(`${basename(path)}: cannot read Parquet file: ${text.split('\n')[0] || 'unknown error'}`, path);
 }
 
-/**
- * What parquet-wasm reads through: `size` and `slice(start, end).arrayBuffer()` over an open handle (see parquet.ts's
- * fileBlob for why not fs.openAsBlob). A failed or short read leaves zeros, which decode to an error.
- */
-function fileBlob(handle: fs.promises.FileHandle, size: number): Blob {
-  const read = async (start: number, end: number): Promise<ArrayBuffer> => {
-    const buffer = new Uint8Array(Math.max(0, end - start));
-    let done = 0;
-    try {
-      while (done < buffer.length) {
-        const { bytesRead } = await handle.read(buffer, done, buffer.length - done, start + done);
-        if (bytesRead === 0) break;
-        done += bytesRead;
-      }
-    } catch {
-      // Left as zeros.
-    }
-    return buffer.buffer;
-  };
-  return { size, slice: (start = 0, end = size) => ({ arrayBuffer: () => read(start, Math.min(end, size)) }) } as unknown as Blob;
-}
