@@ -1,5 +1,6 @@
 // Writes a large CSV (three numeric columns, millions of rows) for the e2e cancel step: reading it takes several
-// seconds, so a comparison is still running when the test clicks Cancel. Only the reading time matters, so one
+// seconds, so a comparison is still running when the test clicks Cancel (30 M rows, ~670 MB a file: the byte-level
+// reader reads a pair of 12 M-row files in about 2.5 s, too soon for the test's pause before clicking). Only the reading time matters, so one
 // seeded block of rows is generated and written over and over (fast: ~100 MB in well under a second). The caller
 // puts it in a temp dir — never into the repository.
 // Usage: node test/e2e/big-csv.mjs OUT.csv [ROWS]   (also importable: writeBigCsv(path, rows, seed))
@@ -8,7 +9,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mulberry32 as prng } from '../support/prng.mjs';
 
-export const BIG_ROWS = 3_500_000;
+export const BIG_ROWS = 30_000_000;
 const BLOCK_ROWS = 50_000;
 
 /** Writes `rows` rows of x,y,z to `path` (synchronously); returns the file size in bytes. */
