@@ -19,7 +19,7 @@ import { DETECTOR_IDS, type ColumnOverTime, type DetectorRun, type OverTimeOptio
 import { DETECTOR_LABELS } from './overTimeText';
 import { TESTS } from './registry';
 import type { ColumnResult } from './report';
-import { distinctValues, total, type ColumnSamples } from './samples';
+import { numericSamples, total } from './samples';
 import { autoCalendarKind, calendarWindows, rowWindows, type Windowing } from './windows';
 
 /** Above this many reference rows, windows are compared with a seeded sample of this many. */
@@ -124,7 +124,7 @@ function columnOverTime(ref: Column, cur: Column, typicalRows: number, order: Ui
   // The reference's finite values, sorted once for every window.
   const refSorted = isNumericColumn(ref) ? sortedFinite(ref.values) : null;
   const whole = refSorted
-    ? numericWindowSamples(refSorted, ref as NumericColumn, cur as NumericColumn)
+    ? numericSamples(ref as NumericColumn, cur as NumericColumn, FEW_VALUES_MAX, refSorted)
     : samplesOf(ref, cur);
   const refUsable = whole.kind === 'numeric' ? whole.pair.reference.length : total(whole.pair.reference);
   const distinct = whole.kind === 'categorical' ? whole.pair.categories.length : whole.values?.length ?? FEW_VALUES_MAX + 1;
@@ -137,7 +137,7 @@ function columnOverTime(ref: Column, cur: Column, typicalRows: number, order: Ui
     const size = windowing.windows[w].rows;
     const window = takeColumnRows(cur, order.subarray(start, start + size));
     start += size;
-    const samples = refSorted ? numericWindowSamples(refSorted, ref as NumericColumn, window as NumericColumn) : samplesOf(ref, window);
+    const samples = refSorted ? numericSamples(ref as NumericColumn, window as NumericColumn, FEW_VALUES_MAX, refSorted) : samplesOf(ref, window);
     const usable = samples.kind === 'numeric' ? samples.pair.current.length : total(samples.pair.current);
     const ran = usable > 0 ? runTest(spec, samples, settings, ref) : null;
     if (!ran || 'unfit' in ran || Number.isNaN(ran.outcome.statistic)) {
@@ -160,18 +160,6 @@ function columnOverTime(ref: Column, cur: Column, typicalRows: number, order: Ui
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
-}
-
-function numericWindowSamples(refSorted: Float64Array, ref: NumericColumn, window: NumericColumn): ColumnSamples {
-  const current = sortedFinite(window.values);
-  const pair = { kind: 'numeric' as const, reference: refSorted, current };
-  return {
-    kind: 'numeric',
-    pair,
-    values: distinctValues(pair, FEW_VALUES_MAX),
-    referenceMissing: ref.values.length - refSorted.length,
-    currentMissing: window.values.length - current.length,
-  };
 }
 
 // ─── streaming detectors ────────────────────────────────────────────────────

@@ -28,9 +28,12 @@ export type ColumnSamples =
   | { kind: 'numeric'; pair: NumericPair; values: number[] | null; referenceMissing: number; currentMissing: number }
   | { kind: 'categorical'; pair: CategoricalPair; referenceMissing: number; currentMissing: number };
 
-/** `fewValues`: numeric columns with at most this many distinct values also get their value list. */
-export function numericSamples(reference: NumericColumn, current: NumericColumn, fewValues: number): ColumnSamples {
-  const pair = numericPair(reference, current);
+/**
+ * `fewValues`: numeric columns with at most this many distinct values also get their value list. `referenceSorted`:
+ * the reference's finite values already sorted (`sortedFinite`), when one reference meets many current samples.
+ */
+export function numericSamples(reference: NumericColumn, current: NumericColumn, fewValues: number, referenceSorted?: Float64Array): ColumnSamples {
+  const pair = referenceSorted ? ({ kind: 'numeric', reference: referenceSorted, current: sortedFinite(current.values) } as const) : numericPair(reference, current);
   return {
     kind: 'numeric',
     pair,
