@@ -243,6 +243,9 @@ const formValues = new Float64Array(4);
 /** Code of a row whose text the builder no longer has; the reader fills it in a second pass. */
 export const PENDING = -2;
 
+/** Rows a reserved column first gets room for (see `ColumnBuilder.reserve`). */
+const RESERVE_AFTER = 4096;
+
 const DICTIONARY = 0;
 const NUMBERS = 1;
 const DATETIMES = 2;
@@ -304,9 +307,13 @@ export class ColumnBuilder {
     return this.pending > 0;
   }
 
-  /** Room for at least `min` rows: doubled (rows arriving one by one), or exactly `min` (`reserve`). */
-  private grow(min: number, exact = false): void {
-    let cap = exact ? min : Math.max(1024, this.capacity * 2);
+  /** Rows `reserve` announced: the room taken once the first rows have shown what the column holds. */
+  private reserved = 0;
+
+  /** Room for at least `min` rows: the reserved rows when they suffice, else doubled (rows arriving one by one). */
+  private grow(min: number): void {
+    let cap = Math.max(1024, this.capacity * 2);
+    if (this.reserved >= min && cap > RESERVE_AFTER) cap = this.reserved;
     while (cap < min) cap *= 2;
     if (this.mode === DICTIONARY) {
       const next = int32Column(cap);
@@ -322,7 +329,10 @@ export class ColumnBuilder {
 
   /** Pre-sizes for `rows` rows (when the row count is known, e.g. Parquet or a sample size). */
   reserve(rows: number): void {
-    if (rows > this.capacity) this.grow(rows, true);
+    // Only a little now: a numeric column leaves its dictionary within its first rows, and the codes array would
+    // then be garbage; the full size is taken when the column is past those rows (or switches, see toValues).
+    this.reserved = Math.max(this.reserved, rows);
+    if (Math.min(rows, RESERVE_AFTER) > this.capacity) this.grow(Math.min(rows, RESERVE_AFTER));
   }
 
   /** Sets row `slot` from its cell text. */
@@ -484,6 +494,7 @@ export class ColumnBuilder {
   private toValues(): void {
     this.switchDue = false;
     const toDatetimes = (this.allTypes & IS_NUMBER) === 0;
+    if (this.reserved > this.capacity) this.capacity = this.reserved;
     const values = float64Column(this.capacity);
     this.form = toDatetimes ? dateForm(this.allTypes) : 0;
     const ev = this.form === IS_DMY ? this.entryDayFirst : this.entryValues;
