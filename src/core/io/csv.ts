@@ -24,8 +24,8 @@ import { decodeHead, encodingOf, fileSize, readHead, readUtf8Chunks, type TextEn
 
 /** Knobs for benchmarks and tests. */
 export const csvTuning = {
-  /** Bytes per read; the next chunk is read while this one is parsed. */
-  chunkBytes: 1024 * 1024,
+  /** Bytes per read; the next chunk is read while this one is parsed. 256 KiB measured as fast as 1 MiB, with less memory. */
+  chunkBytes: 262144,
 };
 /** Bytes read up front to reject binary files and sniff the delimiter. */
 const PROBE_BYTES = 64 * 1024;

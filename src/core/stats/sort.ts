@@ -166,7 +166,7 @@ function radixSorted(values: Float64Array, skipNonFinite: boolean): Float64Array
 const pool: (Uint32Array | undefined)[] = [undefined];
 /** Sorted outputs handed back with `recycleSorted` (their callers are done with them), reused as later outputs. */
 let recycled: ArrayBuffer[] = [];
-const RECYCLED_MAX = 4;
+const RECYCLED_MAX = 2;
 
 /** Pooled scratch slot `k`, at least `words` long (its contents are garbage). */
 function scratchWords(k: number, words: number): Uint32Array {

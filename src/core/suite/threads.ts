@@ -30,10 +30,13 @@ export type ColumnJobReply = { type: 'columns'; results: ColumnResult[] } | { ty
 
 export const threadTuning = {
   /**
-   * Numeric values (both sides, all columns) below which one thread is quicker: starting the helper costs ~0.1 s
-   * here, about what testing 2 million numeric values takes.
+   * Numeric values (both sides, all columns) below which one thread does the tests. The helper costs ~0.1 s to start
+   * and runs its first sorts cold, and while both threads test, each holds a column's sorted sides (~60 MB more at
+   * 1e6 rows, with the helper's V8 instance). Measured on 2 cores: a 1e6 × 10 pair (12 M numeric values) tested in
+   * 0.71 s instead of 0.79 s but peaked 100 MB higher (350 MB against 250); a 1e6 × 50 pair (60 M) in 1.55 s instead
+   * of 2.6 s, for 5% more memory. So only large tables are split.
    */
-  minNumericValues: 2_000_000,
+  minNumericValues: 20_000_000,
 };
 
 /** How the last comparison in this thread split its columns (for tests and the benchmark's breakdown). */
