@@ -292,6 +292,10 @@ export class ColumnBuilder {
   /** AND of the types of every entry added so far (including ones no row references any more). */
   private allTypes = ALL_TYPES;
   private pending = 0;
+  /** Rows `reserve` announced: the room taken once the first rows have shown what the column holds. */
+  private reserved = 0;
+  /** Counts dictionaries (see `dictionaryVersion`). */
+  private version = 0;
   private readonly nulls: NullTokens | undefined;
   /** Some null token reads as a number or datetime ("-999"): the Float64Array modes must look tokens up first. */
   private readonly typedNulls: boolean;
@@ -306,9 +310,6 @@ export class ColumnBuilder {
   get hasPending(): boolean {
     return this.pending > 0;
   }
-
-  /** Rows `reserve` announced: the room taken once the first rows have shown what the column holds. */
-  private reserved = 0;
 
   /** Room for at least `min` rows: the reserved rows when they suffice, else doubled (rows arriving one by one). */
   private grow(min: number): void {
@@ -507,8 +508,6 @@ export class ColumnBuilder {
     this.mode = toDatetimes ? DATETIMES : NUMBERS;
     this.resetDictionary();
   }
-
-  private version = 0;
 
   private resetDictionary(): void {
     this.version++;

@@ -181,19 +181,7 @@ function compareColumn(ref: Column | undefined, cur: Column | undefined, setting
 }
 
 function judge(base: ColumnResult, ref: Column, cur: Column, settings: Settings): ColumnResult {
-  if (isCoded(ref) !== isCoded(cur) || (ref.type === 'datetime') !== (cur.type === 'datetime')) return judgeSamples(base, ref, cur, undefined, settings);
-  const samples = samplesOf(ref, cur);
-  try {
-    return judgeSamples(base, ref, cur, samples, settings);
-  } finally {
-    // The result holds numbers only: the sorted sides' memory can serve the next column's sorts.
-    if (samples.kind === 'numeric') recycleSorted(samples.pair.reference, samples.pair.current);
-  }
-}
-
-function judgeSamples(base: ColumnResult, ref: Column, cur: Column, given: ColumnSamples | undefined, settings: Settings): ColumnResult {
-  if (!given) {
-    // Coded against numeric, or datetime against not: no samples to compare.
+  if (isCoded(ref) !== isCoded(cur) || (ref.type === 'datetime') !== (cur.type === 'datetime')) {
     return {
       ...base,
       findings: findingsOf(ref, cur, undefined, settings.nullShareChange),
@@ -203,7 +191,17 @@ function judgeSamples(base: ColumnResult, ref: Column, cur: Column, given: Colum
       message: `Column is ${ref.type} in the reference but ${cur.type} in the current file.`,
     };
   }
-  const samples = given;
+  const samples = samplesOf(ref, cur);
+  try {
+    return judgeSamples(base, ref, cur, samples, settings);
+  } finally {
+    // The result holds numbers only: the sorted sides' memory can serve the next column's sorts.
+    if (samples.kind === 'numeric') recycleSorted(samples.pair.reference, samples.pair.current);
+  }
+}
+
+/** A column pair's result from its samples: counts, summaries, the test chosen for it and its verdict. */
+function judgeSamples(base: ColumnResult, ref: Column, cur: Column, samples: ColumnSamples, settings: Settings): ColumnResult {
   const usable = usableCounts(samples);
   const counted: ColumnResult = {
     ...(cur.type !== ref.type ? { ...base, currentType: cur.type } : base),
