@@ -139,7 +139,7 @@ test('ByteCodes: finds every key it was given and no other, across rehashes, unt
     { seed: 0xb17e, numRuns: 60 },
   );
   const cache = new ByteCodes();
-  for (let i = 0; i < 20000 && !cache.full; i++) {
+  for (let i = 0; i < 200_000 && !cache.full; i++) {
     const b = bytes(`k${i}`);
     cache.put(b, 0, b.length, i);
   }
