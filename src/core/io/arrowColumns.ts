@@ -16,9 +16,11 @@
 import { basename } from 'node:path';
 import type { Data, DataType, Field, Schema, Vector } from 'apache-arrow';
 import { BadValue, booleanColumn, cellBuilder, expectation, isChecking, quoteValue, type CellBuilder, type CheckingBuilder } from './forced';
+import { ByteCodes, MISS } from './byteCodes';
 import { float64Column, int32Column, sharedSlice } from './columnMemory';
 import { ColumnBuilder, type NullTokens } from './infer';
 import { nameColumns, type Renamed } from './names';
+import { utf8 } from './utf8';
 import { DataReadError, type Column, type ColumnType } from './table';
 
 export type Arrow = typeof import('apache-arrow');
@@ -57,7 +59,7 @@ type CellSource = 'number' | 'int64' | 'bool' | 'date' | 'day' | 'string' | 'nul
 type Plan =
   | { kind: 'numeric' | 'datetime'; name: string; index: number; values: Float64Array; length: number }
   | { kind: 'boolean'; name: string; index: number; codes: Int32Array; length: number }
-  | { kind: 'strings'; name: string; index: number; builder: ColumnBuilder }
+  | { kind: 'strings'; name: string; index: number; builder: ColumnBuilder; cache?: ByteCodes }
   | { kind: 'cells'; name: string; index: number; builder: CellBuilder; source: CellSource; checker?: CheckingBuilder }
   | { kind: 'skip'; name: string; index: number; reason: string };
 type Converted = Exclude<Plan, { kind: 'skip' }>;
@@ -314,6 +316,34 @@ export class ArrowColumns {
           if (code === -2) {
             const value = dictionary.get(d) as string | null;
             code = codes[d] = value === null ? -1 : builder.codeOf(value);
+          }
+          builder.setCode(slot(j), code);
+        }
+      } else if (data.valueOffsets instanceof Int32Array) {
+        // Utf8: repeated values are found by their bytes (byteCodes.ts), only new ones become strings.
+        const strings = plan as Extract<Plan, { kind: 'strings' }>;
+        const builder = strings.builder;
+        const cache = (strings.cache ??= new ByteCodes());
+        const offsets = data.valueOffsets;
+        const bytes = data.values as Uint8Array;
+        let fallback: ((i: number) => string) | undefined;
+        for (let j = from; j < to; j++) {
+          const i = local(j);
+          if (valid && !valid(i)) {
+            builder.setCode(slot(j), -1);
+            continue;
+          }
+          const s = offsets[i];
+          const e = offsets[i + 1];
+          if (!(s >= 0 && e >= s && e <= bytes.length)) {
+            // Offsets outside the data (a corrupt file): the general reader, which clamps them, as before.
+            builder.setCode(slot(j), builder.codeOf((fallback ??= stringReader(this.arrow, data))(i)));
+            continue;
+          }
+          let code = cache.full ? MISS : cache.get(bytes, s, e);
+          if (code === MISS) {
+            code = builder.codeOf(utf8(bytes, s, e));
+            if (!cache.full) cache.put(bytes, s, e, code);
           }
           builder.setCode(slot(j), code);
         }
