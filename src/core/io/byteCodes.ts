@@ -10,11 +10,13 @@ export const MISS = -3;
 const MAX_ENTRIES = 1 << 17;
 
 export class ByteCodes {
-  /** Hash table of entry index + 1 (0 = empty); size a power of two, at most half full. */
-  private table = new Int32Array(1 << 8);
-  private starts = new Int32Array(64);
-  private lengths = new Int32Array(64);
-  private codes = new Int32Array(64);
+  /**
+   * Open addressing: slot k holds (hash, entry + 1) at [2k, 2k + 1] (0 = empty), the hash beside the entry so that a
+   * probe past another key costs no further memory access; at most half full, its size a power of two.
+   */
+  private table = new Int32Array(2 << 8);
+  /** Entry e is (start in the arena, length, code) at [3e, 3e + 3): one memory access for all three. */
+  private records = new Int32Array(3 * 64);
   private arena = new Uint8Array(1 << 12);
   private used = 0;
   private entries = 0;
@@ -29,16 +31,20 @@ export class ByteCodes {
   }
 
   get(buf: Uint8Array, start: number, end: number): number {
-    const mask = this.table.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     const length = end - start;
-    for (let h = hash(buf, start, end) & mask; ; h = (h + 1) & mask) {
-      const e = this.table[h] - 1;
+    const h = hash(buf, start, end);
+    for (let k = h & mask; ; k = (k + 1) & mask) {
+      const e = table[2 * k + 1] - 1;
       if (e < 0) return MISS;
-      if (this.lengths[e] !== length) continue;
-      const at = this.starts[e];
-      let k = 0;
-      while (k < length && this.arena[at + k] === buf[start + k]) k++;
-      if (k === length) return this.codes[e];
+      if (table[2 * k] !== h) continue;
+      const r = 3 * e;
+      if (this.records[r + 1] !== length) continue;
+      const at = this.records[r];
+      let m = 0;
+      while (m < length && this.arena[at + m] === buf[start + m]) m++;
+      if (m === length) return this.records[r + 2];
     }
   }
 
@@ -49,7 +55,11 @@ export class ByteCodes {
       return;
     }
     const length = end - start;
-    if (this.entries === this.starts.length) this.growEntries();
+    if (3 * (this.entries + 1) > this.records.length) {
+      const records = new Int32Array(this.records.length * 2);
+      records.set(this.records);
+      this.records = records;
+    }
     if (this.used + length > this.arena.length) {
       const arena = new Uint8Array(Math.max(this.arena.length * 2, this.used + length));
       arena.set(this.arena.subarray(0, this.used));
@@ -57,43 +67,34 @@ export class ByteCodes {
     }
     const e = this.entries++;
     this.arena.set(buf.subarray(start, end), this.used);
-    this.starts[e] = this.used;
-    this.lengths[e] = length;
-    this.codes[e] = code;
+    this.records[3 * e] = this.used;
+    this.records[3 * e + 1] = length;
+    this.records[3 * e + 2] = code;
     this.used += length;
-    if (this.entries * 2 > this.table.length) this.rehash(this.table.length * 2);
+    if (4 * this.entries > this.table.length) this.rehash(this.table.length * 2);
     else this.insert(e, hash(buf, start, end));
   }
 
   private insert(e: number, h: number): void {
-    const mask = this.table.length - 1;
-    for (h &= mask; this.table[h] !== 0; h = (h + 1) & mask);
-    this.table[h] = e + 1;
+    const mask = (this.table.length >> 1) - 1;
+    let k = h & mask;
+    while (this.table[2 * k + 1] !== 0) k = (k + 1) & mask;
+    this.table[2 * k] = h;
+    this.table[2 * k + 1] = e + 1;
   }
 
-  private rehash(size: number): void {
-    this.table = new Int32Array(size);
+  private rehash(length: number): void {
+    this.table = new Int32Array(length);
     for (let e = 0; e < this.entries; e++) {
-      const at = this.starts[e];
-      this.insert(e, hash(this.arena, at, at + this.lengths[e]));
+      const at = this.records[3 * e];
+      this.insert(e, hash(this.arena, at, at + this.records[3 * e + 1]));
     }
-  }
-
-  private growEntries(): void {
-    const n = this.starts.length * 2;
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    this.starts = grow(this.starts);
-    this.lengths = grow(this.lengths);
-    this.codes = grow(this.codes);
   }
 }
 
+/** FNV-1a, as a signed 32-bit integer (what an Int32Array slot holds). */
 function hash(buf: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0;
   for (let k = start; k < end; k++) h = Math.imul(h ^ buf[k], 0x01000193);
-  return h >>> 0;
+  return h;
 }
