@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import { basename } from 'node:path';
 import type { RecordBatch, RecordBatchReader } from 'apache-arrow';
 import { ArrowColumns, type Arrow, type Take } from './arrowColumns';
-import { fileError } from './files';
+import { fileError, openForReading } from './files';
 import { nullTokens } from './infer';
 import { lz4FrameDecode } from './lz4';
 import { DEFAULT_SEED, Reservoir, rowCap } from './sample';
@@ -71,12 +71,7 @@ const FEATHER_V1_MAGIC = 'FEA1';
 
 export async function readArrow(path: string, options: ReadOptions = {}): Promise<Table> {
   const name = basename(path);
-  let handle: fs.promises.FileHandle;
-  try {
-    handle = await fs.promises.open(path, 'r');
-  } catch (err) {
-    throw fileError(path, err);
-  }
+  const handle = await openForReading(path);
   try {
     const size = await checkMagic(path, handle);
     let arrow: Arrow;

@@ -11,6 +11,15 @@ export function fileError(path: string, err: unknown): DataReadError {
   return new DataReadError(`${path}: cannot read: ${(err as Error).message ?? err}`, path);
 }
 
+/** The file opened for reading, or a DataReadError naming it (see `fileError`). */
+export async function openForReading(path: string): Promise<fs.promises.FileHandle> {
+  try {
+    return await fs.promises.open(path, 'r');
+  } catch (err) {
+    throw fileError(path, err);
+  }
+}
+
 /** Size and modification time of a file, or undefined when it cannot be stat'ed (the reader then says why). */
 export interface FileStamp {
   readonly size: number;

@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import { basename } from 'node:path';
 import type { ParquetFile, RecordBatch } from 'parquet-wasm/node/parquet_wasm';
 import { ArrowColumns, type Arrow } from './arrowColumns';
-import { fileError } from './files';
+import { fileError, openForReading } from './files';
 import { nullTokens } from './infer';
 import { DEFAULT_SEED, rowCap, sampleIndices } from './sample';
 import { CancelledError, DataReadError, type ReadOptions, type Table } from './table';
@@ -72,11 +72,7 @@ async function readParquetAlone(path: string, options: ReadOptions): Promise<Tab
   let handle: fs.promises.FileHandle | undefined;
   const trap = new PanicTrap();
   try {
-    try {
-      handle = await fs.promises.open(path, 'r');
-    } catch (err) {
-      throw fileError(path, err);
-    }
+    handle = await openForReading(path);
     file = await trap.race(pw.ParquetFile.fromFile(fileBlob(handle, size)));
     const totalRows = file.metadata().fileMetadata().numRows();
     const schema = arrow.tableFromIPC(file.schema().intoIPCStream()).schema;

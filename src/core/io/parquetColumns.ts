@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import { basename } from 'node:path';
 import type { ParquetFile, RecordBatch } from 'parquet-wasm/node/parquet_wasm';
 import { ArrowColumns, type Arrow } from './arrowColumns';
-import { fileError } from './files';
+import { openForReading } from './files';
 import { fileBlob } from './parquet';
 import { nullTokens } from './infer';
 import { DEFAULT_SEED, sampleIndices } from './sample';
@@ -39,12 +39,7 @@ export class ParquetColumns {
 
   /** Opens the file (reads its footer through parquet-wasm); a DataReadError naming it when that fails. */
   static async open(path: string, parse: ParseOptions = {}): Promise<ParquetColumns> {
-    let handle: fs.promises.FileHandle;
-    try {
-      handle = await fs.promises.open(path, 'r');
-    } catch (err) {
-      throw fileError(path, err);
-    }
+    const handle = await openForReading(path);
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const pw = require('parquet-wasm/node') as ParquetWasm;

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { Readable, Transform } from 'node:stream';
-import { fileError } from './files';
+import { fileError, openForReading } from './files';
 import { DataReadError } from './table';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
@@ -103,12 +103,7 @@ export interface ByteChunks {
  * thread pool) while the caller parses this one. A chunk is valid until the next call to `next`.
  */
 export async function readUtf8Chunks(path: string, encoding: TextEncoding, chunkBytes: number): Promise<ByteChunks> {
-  let handle: fs.promises.FileHandle;
-  try {
-    handle = await fs.promises.open(path, 'r');
-  } catch (err) {
-    throw fileError(path, err);
-  }
+  const handle = await openForReading(path);
   const buffers = [Buffer.allocUnsafeSlow(chunkBytes), Buffer.allocUnsafeSlow(chunkBytes)];
   let turn = 0;
   let position = 0;
