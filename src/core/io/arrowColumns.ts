@@ -17,7 +17,7 @@ import { basename } from 'node:path';
 import type { Data, DataType, Field, Schema, Vector } from 'apache-arrow';
 import { BadValue, booleanColumn, cellBuilder, expectation, isChecking, quoteValue, type CellBuilder, type CheckingBuilder } from './forced';
 import { ByteCodes, MISS } from './byteCodes';
-import { float64Column, int32Column, sharedSlice } from './columnMemory';
+import { fitColumn, float64Column, int32Column } from './columnMemory';
 import { ColumnBuilder, type NullTokens } from './infer';
 import { nameColumns, type Renamed } from './names';
 import { utf8 } from './utf8';
@@ -548,28 +548,17 @@ function finishColumn(plan: Converted, rows: number): Column {
   switch (plan.kind) {
     case 'numeric':
     case 'datetime': {
-      const values = fit(plan.values, plan.length, rows, NaN, float64Column);
+      const values = fitColumn(plan.values, plan.length, rows, NaN);
       // Float NaNs count as missing too, as everywhere else in a NumericColumn.
       let nulls = 0;
       for (let i = 0; i < rows; i++) if (values[i] !== values[i]) nulls++;
       return { name: plan.name, type: plan.kind, values, nullCount: nulls };
     }
     case 'boolean':
-      return booleanColumn(plan.name, fit(plan.codes, plan.length, rows, -1, int32Column));
+      return booleanColumn(plan.name, fitColumn(plan.codes, plan.length, rows, -1));
     case 'strings':
     case 'cells':
       return plan.builder.finish(plan.name, rows);
   }
 }
 
-/** Exactly `rows` entries of `array` (of which `length` were written; the rest get `fill`), copied only if need be. */
-function fit<T extends Float64Array | Int32Array>(array: T, length: number, rows: number, fill: number, make: (n: number) => T): T {
-  let out = array;
-  if (array.length > rows) out = sharedSlice(array, rows);
-  else if (array.length < rows) {
-    out = make(rows);
-    out.set(array);
-  }
-  if (length < rows) out.fill(fill, length);
-  return out;
-}

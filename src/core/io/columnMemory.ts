@@ -14,9 +14,25 @@ export function int32Column(n: number): Int32Array {
 }
 
 /** `array`'s first `n` entries in new shared memory (a `slice` would give ordinary memory). */
-export function sharedSlice<T extends Float64Array | Int32Array>(array: T, n: number): T {
+function sharedSlice<T extends Float64Array | Int32Array>(array: T, n: number): T {
   const out = (array instanceof Float64Array ? float64Column(n) : int32Column(n)) as T;
   out.set(array.subarray(0, n));
+  return out;
+}
+
+/**
+ * Exactly `rows` entries of `array`, of which the first `written` were written (the others get `fill`): `array`
+ * itself when it is that long, else a copy in shared memory. `keepSlack`: up to an eighth more room than `rows` is
+ * kept as a view instead (cheaper than copying it away, e.g. room reserved for an estimated row count).
+ */
+export function fitColumn<T extends Float64Array | Int32Array>(array: T, written: number, rows: number, fill: number, keepSlack = false): T {
+  let out = array;
+  if (array.length > rows) out = keepSlack && array.length - rows <= rows >> 3 ? (array.subarray(0, rows) as T) : sharedSlice(array, rows);
+  else if (array.length < rows) {
+    out = (array instanceof Float64Array ? float64Column(rows) : int32Column(rows)) as T;
+    out.set(array);
+  }
+  if (written < rows) out.fill(fill, written);
   return out;
 }
 

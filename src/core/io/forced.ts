@@ -7,7 +7,7 @@
  *   datetimes, true/false in any case or 1/0); the first that does not throws `BadValue`. Readers call `check` on
  *   rows sampling drops too, so whether a file is accepted never depends on the sample.
  */
-import { float64Column, int32Column, sharedSlice } from './columnMemory';
+import { fitColumn, float64Column, int32Column } from './columnMemory';
 import { ColumnBuilder, type NullTokens, parseBoolean, parseDatetime, parseNumber } from './infer';
 import type { Column, ColumnType } from './table';
 
@@ -118,9 +118,7 @@ class Grown<T extends Float64Array | Int32Array> {
   }
 
   take(rows: number): T {
-    const out = this.array.length === rows ? this.array : this.array.length > rows ? sharedSlice(this.array, rows) : this.make(rows);
-    if (out !== this.array && this.array.length < rows) out.set(this.array);
-    if (this.length < rows) out.fill(this.fill, this.length);
+    const out = fitColumn(this.array, this.length, rows, this.fill);
     this.array = this.make(0);
     return out;
   }

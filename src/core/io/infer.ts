@@ -18,7 +18,7 @@
  * - `finish` decides the type from the values the rows actually hold (after sampling, only the kept rows).
  */
 import { DATE_DMY, DATE_DMY_DOT, DATE_MDY, DATE_YMD, dateForms, daysFromCivil, daysInMonth, parseDateForm } from './dates';
-import { float64Column, int32Column, sharedSlice } from './columnMemory';
+import { fitColumn, float64Column, int32Column } from './columnMemory';
 import type { Column } from './table';
 
 export { uniqueNames } from './names';
@@ -552,13 +552,13 @@ export class ColumnBuilder {
   /** The finished column of `rows` rows (slots never written are missing). Releases the builder's memory. */
   finish(name: string, rows: number): Column {
     if (this.mode !== DICTIONARY) {
-      const values = this.take(this.values, rows, NaN) as Float64Array;
+      const values = this.take(this.values, rows, NaN);
       let nulls = 0;
       for (let i = 0; i < rows; i++) if (values[i] !== values[i]) nulls++;
       this.values = new Float64Array(0);
       return { name, type: this.mode === DATETIMES ? 'datetime' : 'numeric', values, nullCount: nulls };
     }
-    const codes = this.take(this.codes, rows, -1) as Int32Array;
+    const codes = this.take(this.codes, rows, -1);
     this.codes = new Int32Array(0);
     const counts = new Int32Array(this.entries.length);
     let nulls = 0;
@@ -623,17 +623,9 @@ export class ColumnBuilder {
     return { name, type, codes, categories, nullCount: nulls };
   }
 
-  /** The first `rows` entries of `arr`, copied when that frees a larger buffer; unwritten rows get `fill`. */
-  private take(arr: Int32Array | Float64Array, rows: number, fill: number): Int32Array | Float64Array {
-    let out: Int32Array | Float64Array;
-    if (arr.length === rows) out = arr;
-    // A little room to spare (the reader reserved for an estimated row count) is cheaper kept than copied away.
-    else if (arr.length > rows) out = arr.length - rows <= rows >> 3 ? arr.subarray(0, rows) : sharedSlice(arr, rows);
-    else {
-      out = arr instanceof Int32Array ? int32Column(rows) : float64Column(rows);
-      out.set(arr);
-    }
-    if (this.length < rows) out.fill(fill, this.length);
-    return out;
+  /** The first `rows` entries of `arr` (see `fitColumn`); unwritten rows get `fill`. */
+  private take<T extends Int32Array | Float64Array>(arr: T, rows: number, fill: number): T {
+    // Room reserved for an estimated row count and left over is cheaper kept than copied away.
+    return fitColumn(arr, this.length, rows, fill, true);
   }
 }

@@ -71,13 +71,15 @@ export async function compareTablesInThreads(reference: Table, current: Table, o
   // Columns the settings leave out are not tested at all, so they do not count in the split.
   const keep = columnFilter(options.include, options.exclude);
   const kept = (table: Table): Table => (keep ? { ...table, columns: table.columns.filter((c) => keep(c.name)) } : table);
-  const share = helperShare(kept(reference), kept(current));
+  const keptReference = kept(reference);
+  const keptCurrent = kept(current);
+  const share = helperShare(keptReference, keptCurrent);
   lastSplit = undefined;
   if (!share) return compareTables(reference, current, options);
   const names = new Set(share);
   const only = (table: Table): Table => ({ ...table, columns: table.columns.filter((c) => names.has(c.name)) });
-  const currentNames = new Set(kept(current).columns.map((c) => c.name));
-  const hereNames = kept(reference).columns.map((c) => c.name).filter((n) => !names.has(n) && currentNames.has(n));
+  const currentNames = new Set(keptCurrent.columns.map((c) => c.name));
+  const hereNames = keptReference.columns.map((c) => c.name).filter((n) => !names.has(n) && currentNames.has(n));
 
   let helper: Worker | undefined;
   let theirs: Promise<ColumnResult[] | undefined>;
