@@ -15,6 +15,8 @@ import {
   chiSquaredHomogeneity,
   histogramCounts,
   histogramEdges,
+  quantileEdges,
+  sortedHistogramCounts,
   jensenShannonDistance,
   kolmogornSf,
   ksTwoSample,
@@ -253,6 +255,22 @@ test('property: binned Jensen-Shannon of two samples lies in [0, sqrt(ln 2)], 0 
       assert.ok(js >= 0 && js <= SQRT_LN2 * (1 + 1e-12));
       const own = histogramEdges([a], bins);
       assert.equal(jensenShannonDistance(histogramCounts(a, own), histogramCounts(a.slice().reverse(), own)), 0);
+    }),
+    RUNS,
+  );
+});
+
+test('property: sortedHistogramCounts of sorted values equals histogramCounts, for shared, own, narrower and quantile edges', () => {
+  fc.assert(
+    fc.property(binnable(80), binnable(80), fc.integer({ min: 1, max: 40 }), (a, b, bins) => {
+      const sorted = sortedCopy(a);
+      const edgeSets = [
+        histogramEdges([a, b], bins),
+        histogramEdges([b], bins), // b's range: some of a's values fall outside, on either side
+        histogramEdges([a], 'sturges'),
+        quantileEdges(b.length > 0 ? b : a, bins), // infinite outer edges, duplicate quantiles removed
+      ];
+      for (const edges of edgeSets) assert.deepEqual(sortedHistogramCounts(sorted, edges), histogramCounts(a, edges));
     }),
     RUNS,
   );

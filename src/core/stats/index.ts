@@ -4,7 +4,7 @@ export { chiSquaredHomogeneity, type Chi2Result } from './chi2';
 export { twoProportionZ, type ZTestResult } from './ztest';
 export { wassersteinDistance, normalizedWasserstein } from './wasserstein';
 export { jensenShannonDistance } from './jensenShannon';
-export { histogramEdges, histogramCounts, countCodes } from './binning';
+export { histogramEdges, histogramCounts, sortedHistogramCounts, countCodes } from './binning';
 export { kolmogornSf, smirnovSf } from './kolmogorov';
 export {
   logGamma,

@@ -44,39 +44,21 @@ function radixSorted(values: Float64Array, skipNonFinite: boolean): Float64Array
     const small = skipNonFinite ? values.filter((x) => x - x === 0) : values.slice();
     return small.sort();
   }
-
-  // The counts of all four 16-bit digits of the keys in one read-only pass over the input; the first
-  // scatter pass applies the key transform as it copies.
+  // Each loop below is a function of its own: V8 optimizes a hot loop on the spot (on-stack replacement), and
+  // in one big function the code after that loop had never run, so it was thrown out again at the next loop
+  // (a dozen deoptimizations per sort; cold sorts of 1e5 values took 3–7× as long as warm ones).
   const raw = new Uint32Array(values.buffer, values.byteOffset, 2 * size);
   const counts = new Uint32Array(4 * BUCKETS);
-  let n = 0; // keys sorted: every value, or the finite ones
-  for (let i = 0; i < 2 * size; i += 2) {
-    const hiRaw = raw[i + 1];
-    if (skipNonFinite && (hiRaw & NON_FINITE) === NON_FINITE) continue;
-    n++;
-    const flip = hiRaw >> 31; // all ones for negatives
-    const lo = (raw[i] ^ flip) >>> 0;
-    const hi = (hiRaw ^ (flip | 0x80000000)) >>> 0;
-    counts[lo & MASK]++;
-    counts[BUCKETS + (lo >>> DIGIT)]++;
-    counts[2 * BUCKETS + (hi & MASK)]++;
-    counts[3 * BUCKETS + (hi >>> DIGIT)]++;
-  }
+  const n = countDigits(raw, skipNonFinite, counts); // keys sorted: every value, or the finite ones
   const skipping = n < size; // only then can the first pass meet a value to leave out
 
   // Prefix sums; a digit every key shares (common in the top bits) needs no pass.
   const shared = [false, false, false, false];
   const used = [0, 0, 0, 0]; // distinct values of each digit
   for (let pass = 0; pass < 4; pass++) {
-    const base = pass * BUCKETS;
-    let sum = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      const c = counts[base + b];
-      if (c === n) shared[pass] = true;
-      if (c !== 0) used[pass]++;
-      counts[base + b] = sum;
-      sum += c;
-    }
+    const digit = prefixSums(counts, pass * BUCKETS, n);
+    shared[pass] = digit < 0;
+    used[pass] = Math.abs(digit);
   }
   // High words first (then repair runs) only where it pays: every digit varies, so the full sort would
   // take four passes, and the high words can be spread widely enough that runs of equal ones stay short
@@ -88,12 +70,8 @@ function radixSorted(values: Float64Array, skipNonFinite: boolean): Float64Array
   const outWords = outputWords(2 * n);
   if (active.length === 0) {
     // Every key identical (n = 0 included): that value n times.
-    for (let i = 0; i < 2 * size && n > 0; i += 2) {
-      if (skipping && (raw[i + 1] & NON_FINITE) === NON_FINITE) continue;
-      const out = new Float64Array(outWords.buffer, outWords.byteOffset, n);
-      return out.fill(values[i >> 1]);
-    }
-    return new Float64Array(outWords.buffer, outWords.byteOffset, n);
+    const out = new Float64Array(outWords.buffer, outWords.byteOffset, n);
+    return n > 0 ? out.fill(values[firstKept(raw, skipping)]) : out;
   }
   // Keys as (lo, hi) pairs: flipping the sign bit of positives and every bit of negatives turns IEEE order
   // into unsigned order. The first pass reads the input and transforms; the last writes the doubles back.
@@ -108,54 +86,112 @@ function radixSorted(values: Float64Array, skipNonFinite: boolean): Float64Array
     const first = p === 0;
     const last = p === active.length - 1;
     const to = (active.length - 1 - p) % 2 === 0 ? outWords : scratch;
-    if (first && last) {
-      // A single pass: digits from the keys, the doubles moved as they are.
-      for (let i = 0; i < 2 * size; i += 2) {
-        const lo = from[i];
-        const hi = from[i + 1];
-        if (skipping && (hi & NON_FINITE) === NON_FINITE) continue;
-        const flip = hi >> 31;
-        const key = word ? (hi ^ (flip | 0x80000000)) >>> 0 : (lo ^ flip) >>> 0;
-        const at = 2 * counts[base + ((key >>> shift) & MASK)]++;
-        to[at] = lo;
-        to[at + 1] = hi;
-      }
-    } else if (first) {
-      // Reads the input, writes keys.
-      for (let i = 0; i < 2 * size; i += 2) {
-        const hiRaw = from[i + 1];
-        if (skipping && (hiRaw & NON_FINITE) === NON_FINITE) continue;
-        const flip = hiRaw >> 31;
-        const lo = (from[i] ^ flip) >>> 0;
-        const hi = (hiRaw ^ (flip | 0x80000000)) >>> 0;
-        const at = 2 * counts[base + (((word ? hi : lo) >>> shift) & MASK)]++;
-        to[at] = lo;
-        to[at + 1] = hi;
-      }
-    } else if (!last) {
-      for (let i = 0; i < 2 * n; i += 2) {
-        const lo = from[i];
-        const hi = from[i + 1];
-        const at = 2 * counts[base + (((word ? hi : lo) >>> shift) & MASK)]++;
-        to[at] = lo;
-        to[at + 1] = hi;
-      }
-    } else {
-      // Writes the keys back as the doubles' own bit patterns.
-      for (let i = 0; i < 2 * n; i += 2) {
-        const lo = from[i];
-        const hi = from[i + 1];
-        const at = 2 * counts[base + (((word ? hi : lo) >>> shift) & MASK)]++;
-        const flip = ~hi >> 31; // all ones where the key stands for a negative
-        to[at] = lo ^ flip;
-        to[at + 1] = hi ^ (flip | 0x80000000);
-      }
-    }
+    if (first && last) scatterDoubles(from, to, skipping, counts, base, word, shift);
+    else if (first) scatterDoublesToKeys(from, to, skipping, counts, base, word, shift);
+    else if (!last) scatterKeys(from, to, 2 * n, counts, base, word, shift);
+    else scatterKeysToDoubles(from, to, 2 * n, counts, base, word, shift);
     from = to;
   }
   const out = new Float64Array(outWords.buffer, outWords.byteOffset, n);
   if (highFirst) repairRuns(out, outWords);
   return out;
+}
+
+/**
+ * The counts of all four 16-bit digits of the keys, in one read-only pass over the input (`raw`: the doubles'
+ * words); returns how many keys were counted (all, or the finite ones).
+ */
+function countDigits(raw: Uint32Array, skipNonFinite: boolean, counts: Uint32Array): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i += 2) {
+    const hiRaw = raw[i + 1];
+    if (skipNonFinite && (hiRaw & NON_FINITE) === NON_FINITE) continue;
+    n++;
+    const flip = hiRaw >> 31; // all ones for negatives
+    const lo = (raw[i] ^ flip) >>> 0;
+    const hi = (hiRaw ^ (flip | 0x80000000)) >>> 0;
+    counts[lo & MASK]++;
+    counts[BUCKETS + (lo >>> DIGIT)]++;
+    counts[2 * BUCKETS + (hi & MASK)]++;
+    counts[3 * BUCKETS + (hi >>> DIGIT)]++;
+  }
+  return n;
+}
+
+/**
+ * Turns one digit's counts (from `base`) into start offsets. Returns how many distinct values the digit takes,
+ * negated when all `n` keys share one value (that pass can be skipped).
+ */
+function prefixSums(counts: Uint32Array, base: number, n: number): number {
+  let sum = 0;
+  let used = 0;
+  let shared = false;
+  for (let b = base; b < base + BUCKETS; b++) {
+    const c = counts[b];
+    if (c === n) shared = true;
+    if (c !== 0) used++;
+    counts[b] = sum;
+    sum += c;
+  }
+  return shared ? -used : used;
+}
+
+/** Index of the first double whose words are in `raw` that the sort keeps. */
+function firstKept(raw: Uint32Array, skipping: boolean): number {
+  let i = 0;
+  while (skipping && (raw[i + 1] & NON_FINITE) === NON_FINITE) i += 2;
+  return i >> 1;
+}
+
+/** A single pass: digits from the keys, the doubles moved as they are. */
+function scatterDoubles(from: Uint32Array, to: Uint32Array, skipping: boolean, counts: Uint32Array, base: number, word: number, shift: number): void {
+  for (let i = 0; i < from.length; i += 2) {
+    const lo = from[i];
+    const hi = from[i + 1];
+    if (skipping && (hi & NON_FINITE) === NON_FINITE) continue;
+    const flip = hi >> 31;
+    const key = word ? (hi ^ (flip | 0x80000000)) >>> 0 : (lo ^ flip) >>> 0;
+    const at = 2 * counts[base + ((key >>> shift) & MASK)]++;
+    to[at] = lo;
+    to[at + 1] = hi;
+  }
+}
+
+/** The first of several passes: reads the doubles, writes keys. */
+function scatterDoublesToKeys(from: Uint32Array, to: Uint32Array, skipping: boolean, counts: Uint32Array, base: number, word: number, shift: number): void {
+  for (let i = 0; i < from.length; i += 2) {
+    const hiRaw = from[i + 1];
+    if (skipping && (hiRaw & NON_FINITE) === NON_FINITE) continue;
+    const flip = hiRaw >> 31;
+    const lo = (from[i] ^ flip) >>> 0;
+    const hi = (hiRaw ^ (flip | 0x80000000)) >>> 0;
+    const at = 2 * counts[base + (((word ? hi : lo) >>> shift) & MASK)]++;
+    to[at] = lo;
+    to[at + 1] = hi;
+  }
+}
+
+/** A middle pass: keys to keys. */
+function scatterKeys(from: Uint32Array, to: Uint32Array, words: number, counts: Uint32Array, base: number, word: number, shift: number): void {
+  for (let i = 0; i < words; i += 2) {
+    const lo = from[i];
+    const hi = from[i + 1];
+    const at = 2 * counts[base + (((word ? hi : lo) >>> shift) & MASK)]++;
+    to[at] = lo;
+    to[at + 1] = hi;
+  }
+}
+
+/** The last pass: writes the keys back as the doubles' own bit patterns. */
+function scatterKeysToDoubles(from: Uint32Array, to: Uint32Array, words: number, counts: Uint32Array, base: number, word: number, shift: number): void {
+  for (let i = 0; i < words; i += 2) {
+    const lo = from[i];
+    const hi = from[i + 1];
+    const at = 2 * counts[base + (((word ? hi : lo) >>> shift) & MASK)]++;
+    const flip = ~hi >> 31; // all ones where the key stands for a negative
+    to[at] = lo ^ flip;
+    to[at + 1] = hi ^ (flip | 0x80000000);
+  }
 }
 
 /**

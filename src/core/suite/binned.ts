@@ -5,7 +5,7 @@
  * both sides (Sturges by default, as Evidently) or at reference quantiles (PSI, 10 by default). Missing
  * values are left out, or counted as a category of their own when asked.
  */
-import { histogramCounts, histogramEdges, quantileEdges } from '../stats';
+import { sortedHistogramCounts, histogramEdges, quantileEdges } from '../stats';
 import type { TestSpec } from './registry';
 import { numericAsCategories, type CategoricalPair, type ColumnSamples } from './samples';
 
@@ -32,8 +32,8 @@ function numericCounts(samples: Extract<ColumnSamples, { kind: 'numeric' }>, spe
   return {
     kind: 'categorical',
     categories: Array.from({ length: edges.length - 1 }, (_, i) => `[${edges[i]}, ${edges[i + 1]}${i === edges.length - 2 ? ']' : ')'}`),
-    reference: histogramCounts(reference, edges),
-    current: histogramCounts(current, edges),
+    reference: sortedHistogramCounts(reference, edges),
+    current: sortedHistogramCounts(current, edges),
   };
 }
 

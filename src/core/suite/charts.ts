@@ -1,7 +1,7 @@
 /**
  * Chart data for the panel: shares per shared bin (numeric) or per category, so both sides overlay on one axis.
  */
-import { histogramCounts, histogramEdges } from '../stats';
+import { sortedHistogramCounts, histogramEdges } from '../stats';
 import type { CategoryShares, NumericHistogram } from './report';
 import { total, type CategoricalPair, type NumericPair } from './samples';
 
@@ -16,8 +16,8 @@ export function numericHistogram(pair: NumericPair): NumericHistogram {
   return {
     kind: 'numeric',
     edges: Array.from(edges),
-    reference: shares(histogramCounts(pair.reference, edges), pair.reference.length),
-    current: shares(histogramCounts(pair.current, edges), pair.current.length),
+    reference: shares(sortedHistogramCounts(pair.reference, edges), pair.reference.length),
+    current: shares(sortedHistogramCounts(pair.current, edges), pair.current.length),
   };
 }
 
