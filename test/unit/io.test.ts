@@ -344,6 +344,29 @@ test('CSV: a column that outgrows the dictionary and then meets a word keeps eve
   }
 });
 
+test('ColumnBuilder: past the first rows, number dictionaries decode in place, busy ones switch, late words still read exact', () => {
+  const rows = 20_000;
+  const few = (i: number) => (i % 9 === 4 ? 'NA' : String(i % 7)); // 7 values: stays a dictionary
+  const many = (i: number) => String((i * 37) % 1000) + '.5'; // 1,000 values: switches when the column takes its size
+  const late = (i: number) => (i < 15_000 ? String(i % 5) : `w${i % 3}`); // numbers, then words
+  const builders = [few, many, late].map((cell) => {
+    const b = new ColumnBuilder({ infer: true, overwrites: false });
+    b.reserve(rows + 1000); // an estimate a little high, as the CSV reader's may be
+    for (let i = 0; i < rows; i++) b.set(i, cell(i));
+    return b;
+  });
+  const [a, m, l] = builders.map((b, k) => b.finish(`c${k}`, rows));
+  assert.ok(isNumericColumn(a) && isNumericColumn(m));
+  assert.deepEqual(Array.from(a.values), Array.from({ length: rows }, (_, i) => (i % 9 === 4 ? NaN : i % 7)));
+  assert.equal(a.nullCount, Array.from({ length: rows }, (_, i) => i).filter((i) => i % 9 === 4).length);
+  assert.equal(a.values.buffer.byteLength, 8 * (rows + 1000)); // decoded where its codes were (a new array has 8 × rows)
+  assert.deepEqual(Array.from(m.values), Array.from({ length: rows }, (_, i) => ((i * 37) % 1000) + 0.5));
+  assert.equal(l.type, 'categorical');
+  const lc = l as CodedColumn;
+  assert.deepEqual(Array.from(lc.codes, (c) => lc.categories[c]), Array.from({ length: rows }, (_, i) => late(i)));
+  assert.ok(lc.codes.buffer.byteLength <= 4 * rows, 'codes of a column that turned out categorical are not kept in room for doubles');
+});
+
 test('ColumnBuilder: dictionary → Float64Array past the limit, back to a dictionary with PENDING rows on a word', () => {
   const limit = tuning.dictionaryLimit;
   tuning.dictionaryLimit = 4;
@@ -420,6 +443,8 @@ test('sampling: reservoir and index sampling are uniform', () => {
     for (let i = 0; i < 20; i++) {
       const s = r.next();
       if (s >= 0) slots[s] = i;
+      // Each slot names the source row it holds, before and after rows start replacing others.
+      for (let k = 0; k < slots.length; k++) assert.equal(r.sourceOf(k), slots[k]);
     }
     for (const i of slots) kept[i]++;
     for (const i of sampleIndices(20, 5, seed)) picked[i]++;

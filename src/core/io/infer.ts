@@ -82,6 +82,13 @@ export const tuning = {
    * distinct numbers (ints, codes) still stay dictionaries until `dictionaryLimit`.
    */
   earlySwitch: 1 << 8,
+  /**
+   * When a column takes its full size (past its first rows) while its dictionary holds only numbers or datetimes:
+   * with this many entries already it switches to values then, instead of reserving codes it would abandon at
+   * `dictionaryLimit` (that garbage showed in peak memory); with fewer it keeps codes, laid out so that `finish`
+   * turns them into values in place.
+   */
+  switchAtReserve: 1 << 6,
 };
 
 /** Whether `s` is one of the default missing-value tokens. */
@@ -316,8 +323,15 @@ export class ColumnBuilder {
     let cap = Math.max(1024, this.capacity * 2);
     if (this.reserved >= min && cap > RESERVE_AFTER) cap = this.reserved;
     while (cap < min) cap *= 2;
+    const numbersSoFar = this.entries.length > 0 && (this.allTypes & (IS_NUMBER | DATE_FORMS)) !== 0 && this.pending === 0;
+    if (this.mode === DICTIONARY && cap > RESERVE_AFTER && numbersSoFar && this.entries.length >= tuning.switchAtReserve) {
+      this.capacity = cap;
+      this.toValues();
+      return;
+    }
     if (this.mode === DICTIONARY) {
-      const next = int32Column(cap);
+      // Number codes get the room of a Float64Array, so that `finish` can decode them where they are.
+      const next = cap > RESERVE_AFTER && numbersSoFar ? wideCodes(cap) : int32Column(cap);
       next.set(this.codes.subarray(0, this.length));
       this.codes = next;
     } else {
@@ -580,7 +594,7 @@ export class ColumnBuilder {
       return { name, type: 'numeric', values: float64Column(rows).fill(NaN), nullCount: rows };
     }
     if (types & (IS_NUMBER | DATE_FORMS)) {
-      const values = decodeCodes(codes, rows, entryValues, float64Column(rows));
+      const values = isWide(codes, rows) ? decodeCodesInPlace(codes, rows, entryValues) : decodeCodes(codes, rows, entryValues, float64Column(rows));
       return { name, type: types & IS_NUMBER ? 'numeric' : 'datetime', values, nullCount: nulls };
     }
     const remap = new Int32Array(entries.length).fill(-1);
@@ -605,7 +619,10 @@ export class ColumnBuilder {
       for (let k = 0; k < used.length; k++) remap[used[k]] = k;
     }
     remapCodes(codes, rows, remap);
-    return { name, type, codes, categories, nullCount: nulls };
+    // Codes laid out for numbers (a column that turned out not to be numeric): not twice the memory for good.
+    const kept = isWide(codes, rows) ? int32Column(rows) : codes;
+    if (kept !== codes) kept.set(codes.subarray(0, rows));
+    return { name, type, codes: kept, categories, nullCount: nulls };
   }
 
   /** The first `rows` entries of `arr` (see `fitColumn`); unwritten rows get `fill`. */
@@ -635,6 +652,28 @@ function countCodes(codes: Int32Array, rows: number, counts: Int32Array): number
     else nulls++;
   }
   return nulls;
+}
+
+/** Int32 codes on a buffer with room for as many doubles (see `decodeCodesInPlace`). */
+function wideCodes(n: number): Int32Array {
+  return new Int32Array(float64Column(n).buffer, 0, n);
+}
+
+function isWide(codes: Int32Array, rows: number): boolean {
+  return codes.byteOffset === 0 && codes.buffer.byteLength >= 8 * rows;
+}
+
+/**
+ * `decodeCodes` into the codes' own (wide) buffer: back to front, value i overwrites codes 2i and 2i+1, which
+ * were decoded before it (or, for i = 0, read just before).
+ */
+function decodeCodesInPlace(codes: Int32Array, rows: number, entryValues: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(codes.buffer, 0, rows);
+  for (let i = rows - 1; i >= 0; i--) {
+    const c = codes[i];
+    out[i] = c >= 0 ? entryValues[c] : NaN;
+  }
+  return out;
 }
 
 /** `out[i]` = the value of code `codes[i]`, NaN where it is missing. */

@@ -30,8 +30,11 @@ export class Reservoir {
   /** Rows offered so far. */
   seen = 0;
   private readonly random: () => number;
-  /** Source row index held by each slot (grows with the sample; at most `size`). */
-  private source = new Float64Array(0);
+  /**
+   * Source row index held by each slot, once a row has replaced another; until then slot i holds row i and nothing
+   * is stored (a file under the cap, the usual case, costs no memory here).
+   */
+  private source: Float64Array | undefined;
 
   constructor(
     readonly size: number,
@@ -50,12 +53,7 @@ export class Reservoir {
       slot = Math.floor(this.random() * (i + 1));
       if (slot >= this.size) return -1;
     }
-    if (slot >= this.source.length) {
-      const grown = new Float64Array(Math.min(this.size, Math.max(1024, this.source.length * 2)));
-      grown.set(this.source);
-      this.source = grown;
-    }
-    this.source[slot] = i;
+    if (i >= this.size) (this.source ??= identity(this.size))[slot] = i;
     return slot;
   }
 
@@ -66,17 +64,19 @@ export class Reservoir {
 
   /** Source row index of each slot. */
   sourceOf(slot: number): number {
-    return this.source[slot];
+    return this.source ? this.source[slot] : slot;
   }
+}
+
+function identity(n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
 }
 
 /** `k` distinct indices in [0, n), sorted, uniformly chosen (Algorithm S); all of them when k >= n. */
 export function sampleIndices(n: number, k: number, seed: number): Float64Array {
-  if (k >= n) {
-    const all = new Float64Array(n);
-    for (let i = 0; i < n; i++) all[i] = i;
-    return all;
-  }
+  if (k >= n) return identity(n);
   const random = seededRandom(seed);
   const out = new Float64Array(k);
   let chosen = 0;
