@@ -48,7 +48,7 @@ function radixSorted(values: Float64Array, skipNonFinite: boolean): Float64Array
   // in one big function the code after that loop had never run, so it was thrown out again at the next loop
   // (a dozen deoptimizations per sort; cold sorts of 1e5 values took 3–7× as long as warm ones).
   const raw = new Uint32Array(values.buffer, values.byteOffset, 2 * size);
-  const counts = new Uint32Array(4 * BUCKETS);
+  const counts = countsArray();
   const n = countDigits(raw, skipNonFinite, counts); // keys sorted: every value, or the finite ones
   const skipping = n < size; // only then can the first pass meet a value to leave out
 
@@ -67,7 +67,9 @@ function radixSorted(values: Float64Array, skipNonFinite: boolean): Float64Array
   const highFirst = !shared[0] && !shared[1] && !shared[2] && !shared[3] && used[2] * used[3] >= 2 * n;
   const active = [0, 1, 2, 3].filter((p) => !shared[p] && (!highFirst || p >= 2));
 
-  const outWords = outputWords(2 * n);
+  // Room for every value, not just the finite ones: the columns of a table have one length but different numbers of
+  // missing values, so each later sort then fits in the same memory (growing it column by column left garbage).
+  const outWords = outputWords(2 * n, 2 * size);
   if (active.length === 0) {
     // Every key identical (n = 0 included): that value n times.
     const out = new Float64Array(outWords.buffer, outWords.byteOffset, n);
@@ -76,7 +78,7 @@ function radixSorted(values: Float64Array, skipNonFinite: boolean): Float64Array
   // Keys as (lo, hi) pairs: flipping the sign bit of positives and every bit of negatives turns IEEE order
   // into unsigned order. The first pass reads the input and transforms; the last writes the doubles back.
   // Passes alternate between the output and one pooled scratch array, arranged so that the last lands in the output.
-  const scratch = active.length > 1 ? scratchWords(0, 2 * n) : outWords;
+  const scratch = active.length > 1 ? scratchWords(0, 2 * n, 2 * size) : outWords;
   let from: Uint32Array = raw;
   for (let p = 0; p < active.length; p++) {
     const pass = active[p];
@@ -204,18 +206,25 @@ const pool: (Uint32Array | undefined)[] = [undefined];
 let recycled: ArrayBuffer[] = [];
 const RECYCLED_MAX = 2;
 
-/** Pooled scratch slot `k`, at least `words` long (its contents are garbage). */
-function scratchWords(k: number, words: number): Uint32Array {
+/** Pooled scratch slot `k`, `words` long (its contents are garbage); when new, made `room` long. */
+function scratchWords(k: number, words: number, room: number): Uint32Array {
   let a = pool[k];
-  if (!a || a.length < words) pool[k] = a = new Uint32Array(Math.max(words, 2 * RADIX_MIN));
+  if (!a || a.length < words) pool[k] = a = new Uint32Array(Math.max(words, room, 2 * RADIX_MIN));
   return a.length === words ? a : a.subarray(0, words);
 }
 
-/** Space for a sort's output: a recycled buffer that fits (not much larger), else a new one. */
-function outputWords(words: number): Uint32Array {
+/** The digit counters, pooled too (1 MB): zeroed for each sort. */
+let counters: Uint32Array | undefined;
+function countsArray(): Uint32Array {
+  if (!counters) return (counters = new Uint32Array(4 * BUCKETS));
+  return counters.fill(0);
+}
+
+/** Space for a sort's output, `words` long: a recycled buffer that fits (not much larger), else a new one `room` long. */
+function outputWords(words: number, room: number): Uint32Array {
   const bytes = 4 * words;
   const k = recycled.findIndex((b) => b.byteLength >= bytes && b.byteLength <= bytes + (bytes >> 2));
-  if (k < 0) return new Uint32Array(words);
+  if (k < 0) return new Uint32Array(new ArrayBuffer(4 * Math.max(words, room)), 0, words);
   const [buffer] = recycled.splice(k, 1);
   return new Uint32Array(buffer, 0, words);
 }
@@ -236,6 +245,7 @@ export function recycleSorted(...arrays: Float64Array[]): void {
 
 /** Frees the pooled scratch and recycled arrays (after a comparison, so an idle worker does not keep them). */
 export function releaseSortScratch(): void {
+  counters = undefined;
   pool.fill(undefined);
   recycled = [];
 }
