@@ -5,7 +5,7 @@
  * ends the thread.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -83,6 +83,13 @@ test('a small current file is read in this thread (a thread costs more than it s
     assert.equal(small.current.rows, 6000, 'read without starting the (missing) reader script');
     pairTuning.threadMinBytes = 1000;
     await assert.rejects(readPair(reference, current, { readerScript: noScript }), /no-such-reader|Cannot find module/);
+    // A Parquet file weighs a quarter of its bytes (the thread would also compile parquet-wasm): 24 KB is not enough.
+    const parquet = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'data', 'duckdb-gzip.parquet');
+    const bytes = statSync(parquet).size;
+    pairTuning.threadMinBytes = bytes;
+    assert.ok((await readPair(parquet, parquet, { readerScript: noScript })).current.rows > 0);
+    pairTuning.threadMinBytes = bytes / 4;
+    await assert.rejects(readPair(parquet, parquet, { readerScript: noScript }), /no-such-reader|Cannot find module/);
   } finally {
     pairTuning.threadMinBytes = 0;
   }

@@ -4,6 +4,7 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatOf } from '../io/formats';
+import type { DataFormat } from '../io/table';
 import { readTable } from '../io/read';
 import { readTableInThread } from '../io/readerProtocol';
 import { CancelledError, type ParseOptions, type ReadOptions, type Table } from '../io/table';
@@ -24,11 +25,16 @@ export interface RunOptions {
 }
 
 /**
- * Below this many bytes of text (CSV, TSV, JSON Lines), or a quarter of it in a compressed columnar file, a reader
- * thread costs more than it saves: starting one takes ~0.1 s here, about what reading 8 MB of CSV takes
- * (1e5 rows × 10 columns, 5.6 MB a file: 0.23 s both in one thread, 0.26-0.39 s with the thread).
+ * Below this many bytes of text (CSV, TSV, JSON Lines), or a quarter of it in an Arrow file, a reader thread costs
+ * more than it saves: starting one takes ~0.1 s here, about what reading 8 MB of CSV takes (1e5 rows × 10 columns,
+ * 5.6 MB a file: 0.23 s both in one thread, 0.26-0.39 s with the thread). Parquet needs four times as much: the
+ * thread must also compile parquet-wasm and carries its own wasm heap (1e6 × 10 Parquet, 15 MB a file: read in
+ * 0.84 s in one thread, 0.90 s with a thread, which peaked 80 MB higher; 1e6 × 50, 70 MB a file: 2.95 s vs 2.35 s).
  */
 export const pairTuning = { threadMinBytes: 8 << 20 };
+
+/** Bytes of text a byte of each format stands for, in reading time (and a thread's start-up, for Parquet). */
+const THREAD_WEIGHT: Partial<Record<DataFormat, number>> = { arrow: 4, parquet: 1 / 4 };
 
 function worthAThread(path: string): boolean {
   let size: number;
@@ -38,7 +44,7 @@ function worthAThread(path: string): boolean {
     return true; // the read itself reports what is wrong with the file
   }
   const format = formatOf(path);
-  return size * (format === 'parquet' || format === 'arrow' ? 4 : 1) >= pairTuning.threadMinBytes;
+  return size * ((format && THREAD_WEIGHT[format]) ?? 1) >= pairTuning.threadMinBytes;
 }
 
 /** Share of the progress bar each phase takes; reading dominates. */
