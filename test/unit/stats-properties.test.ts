@@ -28,6 +28,7 @@ import {
 } from '../../src/core/stats';
 import { finiteOnly, sortedFinite } from '../../src/core/stats/finite';
 import { ksTwoSampleSorted } from '../../src/core/stats/ks';
+import { searchSorted } from '../../src/core/stats/searchSorted';
 import { recycleSorted, releaseSortScratch, sortedCopy } from '../../src/core/stats/sort';
 import { normalizedWassersteinSorted, wassersteinSorted } from '../../src/core/stats/wasserstein';
 
@@ -255,6 +256,25 @@ test('property: binned Jensen-Shannon of two samples lies in [0, sqrt(ln 2)], 0 
       assert.ok(js >= 0 && js <= SQRT_LN2 * (1 + 1e-12));
       const own = histogramEdges([a], bins);
       assert.equal(jensenShannonDistance(histogramCounts(a, own), histogramCounts(a.slice().reverse(), own)), 0);
+    }),
+    RUNS,
+  );
+});
+
+test('property: searchSorted counts the values below (left) or at most (right) x, within the first n', () => {
+  fc.assert(
+    fc.property(sample(80), value, fc.nat(), (xs, x, cut) => {
+      const sorted = sortedCopy(xs);
+      const n = cut % (sorted.length + 1);
+      const head = Array.from(sorted.subarray(0, n));
+      assert.equal(searchSorted(sorted, x, 'left', n), head.filter((v) => v < x).length);
+      assert.equal(searchSorted(sorted, x, 'right', n), head.filter((v) => v <= x).length);
+      // A value that is in the array: 'left' lands on its first copy, 'right' just past its last.
+      if (n > 0) {
+        const y = head[cut % n];
+        assert.ok(head[searchSorted(sorted, y, 'left', n)] === y); // === : -0 and 0 are one value here
+        assert.ok(head[searchSorted(sorted, y, 'right', n)] !== y);
+      }
     }),
     RUNS,
   );

@@ -5,6 +5,7 @@
  * then binned shares = histogramCounts(values, edges) / values.length. Mirrors NumPy exactly:
  * np.histogram_bin_edges / np.quantile for the edges, np.histogram with explicit edges for the counts.
  */
+import { searchSorted } from './searchSorted';
 import { sortedCopy } from './sort';
 
 /**
@@ -115,38 +116,14 @@ export function sortedHistogramCounts(sorted: Float64Array, edges: Float64Array)
   const nb = edges.length - 1;
   const counts = new Float64Array(Math.max(nb, 0));
   if (nb < 1) return counts;
-  let from = countBelow(sorted, edges[0]);
+  let from = searchSorted(sorted, edges[0]);
   for (let i = 0; i < nb - 1; i++) {
-    const to = Math.max(from, countBelow(sorted, edges[i + 1]));
+    const to = Math.max(from, searchSorted(sorted, edges[i + 1]));
     counts[i] = to - from;
     from = to;
   }
-  counts[nb - 1] = Math.max(0, countAtMost(sorted, edges[nb]) - from);
+  counts[nb - 1] = Math.max(0, searchSorted(sorted, edges[nb], 'right') - from);
   return counts;
-}
-
-/** How many of the ascending `sorted` are < x. */
-function countBelow(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** How many of the ascending `sorted` are <= x. */
-function countAtMost(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Counts per dictionary code 0 .. categories-1; -1 (missing) and codes out of range are not counted. */

@@ -16,6 +16,7 @@
  * update, mostly the 30 draws and the merge; the other detectors are 20–50× cheaper.
  */
 import { ksTwoSample } from '../ks';
+import { searchSorted } from '../searchSorted';
 import { PyRandom } from './pyRandom';
 import { type DriftDetector, KSWIN_DEFAULTS, type KswinParams } from './types';
 
@@ -175,11 +176,11 @@ export class Kswin implements DriftDetector {
     const op = this.olderPos;
     const n = ov.length;
     // Older part: find the leaving value's entry (by value, then by position among ties) and remove it.
-    let k = lowerBound(ov, n, leaving);
+    let k = searchSorted(ov, leaving, 'left', n);
     while (op[k] !== leavingPos) k++;
     ov.copyWithin(k, k + 1, n);
     op.copyWithin(k, k + 1, n);
-    const at = upperBound(ov, n - 1, moving);
+    const at = searchSorted(ov, moving, 'right', n - 1);
     ov.copyWithin(at + 1, at, n - 1);
     op.copyWithin(at + 1, at, n - 1);
     ov[at] = moving;
@@ -187,9 +188,9 @@ export class Kswin implements DriftDetector {
     // Recent part: any copy of `moving` will do.
     const rv = this.recentVals;
     const m = rv.length;
-    const r = lowerBound(rv, m, moving);
+    const r = searchSorted(rv, moving, 'left', m);
     rv.copyWithin(r, r + 1, m);
-    const ins = upperBound(rv, m - 1, x);
+    const ins = searchSorted(rv, x, 'right', m - 1);
     rv.copyWithin(ins + 1, ins, m - 1);
     rv[ins] = x;
   }
@@ -228,30 +229,6 @@ export class Kswin implements DriftDetector {
     // Past this point one sample is used up and the gap only shrinks to 0.
     return best;
   }
-}
-
-/** First index in a[0..n) whose value is >= v. */
-function lowerBound(a: Float64Array, n: number, v: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index in a[0..n) whose value is > v. */
-function upperBound(a: Float64Array, n: number, v: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** In-place ascending sort of `a`, carrying `b` along (used once per window fill). */

@@ -17,6 +17,8 @@
  * (`x[row * dims + feature]`).
  */
 
+import { searchSorted } from '../searchSorted';
+
 export interface BoostOptions {
   /** Boosting rounds (trees), default 100. */
   rounds?: number;
@@ -81,17 +83,6 @@ function cutPoints(sorted: Float64Array, maxBins: number): Float64Array {
   return Float64Array.from(cuts);
 }
 
-/** Number of cuts strictly below v (so bin ≤ b ⇔ v ≤ cuts[b]). */
-function binOf(cuts: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = cuts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cuts[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Gradient/hessian histogram of the rows order[s, e) into hist[h0, h0 + size): per feature f and bin b, the sums at
@@ -248,9 +239,10 @@ export function fitBoostedTrees(
     const c = cutPoints(column.subarray(0, present).sort(), B);
     cuts.push(c);
     const col = bins.subarray(f * m, (f + 1) * m);
+    // A value's bin: the cuts strictly below it (so bin ≤ b ⇔ v ≤ cuts[b]); missing values get bin B.
     for (let r = 0; r < m; r++) {
       const v = x[idx[r] * dims + f];
-      col[r] = v === v ? binOf(c, v) : B;
+      col[r] = v === v ? searchSorted(c, v) : B;
     }
   }
 
