@@ -56,9 +56,8 @@ function radixSorted(values: Float64Array, skipNonFinite: boolean): Float64Array
   const shared = [false, false, false, false];
   const used = [0, 0, 0, 0]; // distinct values of each digit
   for (let pass = 0; pass < 4; pass++) {
-    const digit = prefixSums(counts, pass * BUCKETS, n);
-    shared[pass] = digit < 0;
-    used[pass] = Math.abs(digit);
+    used[pass] = prefixSums(counts, pass * BUCKETS);
+    shared[pass] = used[pass] <= 1; // one value for every key (or no keys)
   }
   // High words first (then repair runs) only where it pays: every digit varies, so the full sort would
   // take four passes, and the high words can be spread widely enough that runs of equal ones stay short
@@ -120,22 +119,17 @@ function countDigits(raw: Uint32Array, skipNonFinite: boolean, counts: Uint32Arr
   return n;
 }
 
-/**
- * Turns one digit's counts (from `base`) into start offsets. Returns how many distinct values the digit takes,
- * negated when all `n` keys share one value (that pass can be skipped).
- */
-function prefixSums(counts: Uint32Array, base: number, n: number): number {
+/** Turns one digit's counts (from `base`) into start offsets; returns how many distinct values the digit takes. */
+function prefixSums(counts: Uint32Array, base: number): number {
   let sum = 0;
   let used = 0;
-  let shared = false;
   for (let b = base; b < base + BUCKETS; b++) {
     const c = counts[b];
-    if (c === n) shared = true;
     if (c !== 0) used++;
     counts[b] = sum;
     sum += c;
   }
-  return shared ? -used : used;
+  return used;
 }
 
 /** Index of the first double whose words are in `raw` that the sort keeps. */
