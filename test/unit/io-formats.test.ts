@@ -456,6 +456,59 @@ test('Arrow: columnTypes (exact 64-bit ints, ISO datetimes, strings to numbers) 
   });
 });
 
+test('Arrow: LargeUtf8 strings, 64-bit ints and s/ms/µs timestamps with nulls read the same in bulk and sampled', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const arrow = require('apache-arrow') as typeof import('apache-arrow');
+  const n = 3000;
+  const isNull = (i: number) => i % 11 === 3;
+  const word = (i: number) => ['alpha', 'beta', 'γάμμα', ''][i % 4] + (i % 7 === 0 ? '!' : '');
+  const big = (i: number) => BigInt(i - 1500) * 1_099_511_627_776n + BigInt(i * 77); // beyond 32 bits, both signs
+  const stamp = 1_700_000_000_123_456n; // µs
+  const bitmap = new Uint8Array(Math.ceil(n / 8));
+  for (let i = 0; i < n; i++) if (!isNull(i)) bitmap[i >> 3] |= 1 << (i & 7);
+  const nullCount = Array.from({ length: n }, (_, i) => i).filter(isNull).length;
+  const int64 = (f: (i: number) => bigint) => BigInt64Array.from({ length: n }, (_, i) => (isNull(i) ? 0n : f(i)));
+  const vector = (type: import('apache-arrow').DataType, data: BigInt64Array) => arrow.makeVector(arrow.makeData({ type, length: n, nullCount, nullBitmap: bitmap, data } as never));
+  const table = new arrow.Table({
+    id: arrow.vectorFromArray(Int32Array.from({ length: n }, (_, i) => i)),
+    s: arrow.vectorFromArray(Array.from({ length: n }, (_, i) => (isNull(i) ? null : word(i))), new arrow.LargeUtf8()),
+    i64: vector(new arrow.Int64(), int64(big)),
+    sec: vector(new arrow.TimestampSecond(), int64((i) => stamp / 1_000_000n + BigInt(i))),
+    ms: vector(new arrow.TimestampMillisecond(), int64((i) => stamp / 1000n + BigInt(i))),
+    us: vector(new arrow.TimestampMicrosecond(), int64((i) => stamp + BigInt(i) * 1001n)),
+  });
+  const path = join(tmp, 'wide-offsets.arrow');
+  writeFileSync(path, arrow.tableToIPC(table, 'file'));
+  const expected = {
+    s: (i: number) => word(i),
+    i64: (i: number) => Number(big(i)),
+    sec: (i: number) => Number(stamp / 1_000_000n + BigInt(i)) * 1000,
+    ms: (i: number) => Number(stamp / 1000n + BigInt(i)),
+    us: (i: number) => Number(stamp + BigInt(i) * 1001n) / 1000,
+  };
+  const check = (t: Table, rowOf: (slot: number) => number) => {
+    const s = col(t, 's') as CodedColumn;
+    assert.equal(s.type, 'categorical');
+    for (let k = 0; k < t.rows; k++) {
+      const i = rowOf(k);
+      assert.equal(s.codes[k] < 0 ? null : s.categories[s.codes[k]], isNull(i) ? null : expected.s(i), `s row ${i}`);
+      for (const name of ['i64', 'sec', 'ms', 'us'] as const) {
+        const v = (col(t, name) as NumericColumn).values[k];
+        if (isNull(i)) assert.ok(Number.isNaN(v), `${name} row ${i} is missing`);
+        else assert.equal(v, expected[name](i), `${name} row ${i}`);
+      }
+    }
+  };
+  const all = await readTable(path);
+  assert.equal(all.rows, n);
+  assert.equal(col(all, 'us').type, 'datetime');
+  check(all, (k) => k);
+  // A sample converts value by value: it must agree with the bulk copy.
+  const sample = await readTable(path, { maxRows: 500 });
+  const ids = (col(sample, 'id') as NumericColumn).values;
+  check(sample, (k) => ids[k]);
+});
+
 test('Arrow: Feather v1, truncated, non-Arrow, empty and missing files fail naming the file', async () => {
   await rejectsWith(readTable(fixture('feather-v1.feather')), (err) => {
     assert.match(err.message, /^feather-v1\.feather: is a Feather v1 file, which is not supported; re-save it as Feather v2/);

@@ -262,6 +262,14 @@ export class ArrowColumns {
         const out = plan.values;
         out.set((data.values as Float64Array).subarray(from - start, to - start), slot0 + from);
         if (valid) for (let j = from; j < to; j++) if (!valid(j - start)) out[slot0 + j] = NaN;
+      } else if ((plan.kind === 'numeric' || plan.kind === 'datetime') && !rows && !slots && int64Scale(arrow, data)) {
+        // Every row, in order, of 64-bit ints, or timestamps counted in s, ms or µs: converted in one loop.
+        const { multiply, divide } = int64Scale(arrow, data)!;
+        const values = data.values as BigInt64Array;
+        const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
+        const out = plan.values;
+        copyInt64(words, from - start, to - start, out, slot0 + from, multiply, divide);
+        if (valid) for (let j = from; j < to; j++) if (!valid(j - start)) out[slot0 + j] = NaN;
       } else if (plan.kind === 'numeric' || plan.kind === 'datetime') {
         const read = numberReader(arrow, data);
         const out = plan.values;
@@ -324,12 +332,17 @@ export class ArrowColumns {
           }
           builder.setCode(slot(j), code);
         }
-      } else if (data.valueOffsets instanceof Int32Array) {
-        // Utf8: repeated values are found by their bytes (byteCodes.ts), only new ones become strings.
+      } else if (data.valueOffsets instanceof Int32Array || data.valueOffsets instanceof BigInt64Array) {
+        // Utf8 and LargeUtf8: repeated values are found by their bytes (byteCodes.ts), only new ones become strings.
+        // LargeUtf8's 64-bit offsets are read as 32-bit words, the low one (its high word must be 0, else the
+        // general reader takes that value); parquet-wasm gives every Parquet string column as LargeUtf8.
         const strings = plan as Extract<Plan, { kind: 'strings' }>;
         const builder = strings.builder;
         const cache = (strings.cache ??= new ByteCodes());
-        const offsets = data.valueOffsets;
+        const large = data.valueOffsets instanceof BigInt64Array;
+        const raw = data.valueOffsets;
+        const offsets = large ? new Int32Array(raw.buffer, raw.byteOffset, raw.length * 2) : (raw as Int32Array);
+        const stride = large ? 2 : 1;
         const bytes = data.values as Uint8Array;
         let fallback: ((i: number) => string) | undefined;
         for (let j = from; j < to; j++) {
@@ -338,9 +351,9 @@ export class ArrowColumns {
             builder.setCode(slot(j), -1);
             continue;
           }
-          const s = offsets[i];
-          const e = offsets[i + 1];
-          if (!(s >= 0 && e >= s && e <= bytes.length)) {
+          const s = offsets[i * stride];
+          const e = offsets[(i + 1) * stride];
+          if (!(s >= 0 && e >= s && e <= bytes.length) || (large && (offsets[2 * i + 1] | offsets[2 * i + 3]) !== 0)) {
             // Offsets outside the data (a corrupt file): the general reader, which clamps them, as before.
             builder.setCode(slot(j), builder.codeOf((fallback ??= stringReader(this.arrow, data))(i)));
             continue;
@@ -414,6 +427,36 @@ function plainNumbers(arrow: Arrow, data: Data): boolean {
     values instanceof Uint16Array ||
     values instanceof Uint8Array
   );
+}
+
+/**
+ * For a chunk of signed 64-bit ints, or of timestamps in seconds, milliseconds or microseconds: the factor and the
+ * divisor that make each value a number as `numberReader` does (nanoseconds need its exact split; unsigned 64-bit
+ * values its other word rule). Undefined for anything else.
+ */
+function int64Scale(arrow: Arrow, data: Data): { multiply: number; divide: number } | undefined {
+  if (!(data.values instanceof BigInt64Array)) return undefined;
+  const T = arrow.Type;
+  if (data.type.typeId === T.Int) return { multiply: 1, divide: 1 };
+  if (data.type.typeId !== T.Timestamp) return undefined;
+  switch ((data.type as DataType & { unit?: number }).unit) {
+    case arrow.TimeUnit.SECOND:
+      return { multiply: 1000, divide: 1 };
+    case arrow.TimeUnit.MILLISECOND:
+      return { multiply: 1, divide: 1 };
+    case arrow.TimeUnit.MICROSECOND:
+      return { multiply: 1, divide: 1000 };
+    default:
+      return undefined;
+  }
+}
+
+/** out[at + k] = value k of words[2·from ..) (little-endian int64 pairs) × multiply / divide, for k < to − from. */
+function copyInt64(words: Int32Array, from: number, to: number, out: Float64Array, at: number, multiply: number, divide: number): void {
+  for (let k = from; k < to; k++) {
+    const v = words[2 * k + 1] * TWO_32 + (words[2 * k] >>> 0);
+    out[at + k - from] = divide === 1 ? v * multiply : v / divide;
+  }
 }
 
 /** Value i of a chunk as a number (nulls are handled by the caller). */
