@@ -36,8 +36,8 @@
 //          [--skip pandas,duckdb,multivariate,breakdown,flights] [--repeats 2]
 //   Default: 1e5 and 1e6 rows × 10 and 50 columns, CSV and Parquet, and the flights pair. 1e7 rows is opt-in:
 //   --sizes 1e7 --columns 10 takes ~4 minutes once generated (pandas alone 2.3 minutes, 3.9 GB); at 50 columns the
-//   CSV is 2.9 GB a side and pandas needs ~20 GB and ~10 minutes, and parquet-wasm's writer traps (out of its
-//   WebAssembly memory) generating the 1e7 × 50 current Parquet file, so run that one with --formats csv.
+//   CSV is 2.9 GB a side, pandas needs ~20 GB and ~8 minutes, and the Parquet files are written by DuckDB from the
+//   CSV (parquet-wasm's writer runs out of its WebAssembly memory there).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -179,6 +179,32 @@ async function writeParquet(path, specs, rows, current, seed) {
     });
     return new arrow.Table(fields);
   }, 'drift-inspector bench-compare');
+}
+
+/**
+ * parquet-wasm's writer traps (out of its WebAssembly memory) on the 1e7 × 50 current file; 1e7 × 10 (1e8 cells)
+ * writes. Larger pairs are written by DuckDB from their CSV instead (snappy, row groups of 2^20 rows as well; its
+ * types: ints as BIGINT, strings as plain VARCHAR).
+ */
+const PARQUET_WASM_MAX_CELLS = 1e8;
+
+function parquetFromCsv(csv, parquet) {
+  const duck = duckdbModules();
+  if (duck.error) return duck;
+  const t0 = Date.now();
+  const tmp = `${parquet}.part`;
+  const sql = (p) => `'${p.replace(/'/g, "''")}'`;
+  const child = `
+    const { DuckDBInstance } = require(${JSON.stringify(duck.entry)});
+    (async () => {
+      const con = await (await DuckDBInstance.create(':memory:')).connect();
+      await con.run(${JSON.stringify(`COPY (SELECT * FROM read_csv(${sql(csv)})) TO ${sql(tmp)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 1048576)`)});
+    })().catch((e) => { console.error(e.message); process.exit(1); });`;
+  const r = spawnSync(process.execPath, ['-e', child], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) return { error: `DuckDB could not convert ${csv}: ${(r.stderr || `exit ${r.status}`).trim()}` };
+  renameSync(tmp, parquet);
+  console.log(`  (written by DuckDB from ${csv} in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  return {};
 }
 
 /** The flights pair: flights-3m.parquet (sorted by date) cut in two halves, as Parquet and as CSV. */
@@ -404,10 +430,21 @@ for (const rows of sizes) {
         if (existsSync(path)) continue;
         const t0 = Date.now();
         if (format === 'csv') writeCsv(path, specs, rows, side === 'cur', seed);
-        else await writeParquet(path, specs, rows, side === 'cur', seed);
+        else if (rows * width > PARQUET_WASM_MAX_CELLS) {
+          // Past what parquet-wasm's writer holds in its WebAssembly memory: DuckDB converts the same rows' CSV.
+          const csv = join(dataDir, `${base}-${side}.csv`);
+          if (!existsSync(csv)) writeCsv(csv, specs, rows, side === 'cur', seed);
+          const converted = parquetFromCsv(csv, path);
+          if (converted.error) {
+            console.log(`cannot generate ${path}: ${converted.error}`);
+            delete files[format];
+            break;
+          }
+        } else await writeParquet(path, specs, rows, side === 'cur', seed);
         console.log(`generated ${path} (${(statSync(path).size / 1e6).toFixed(0)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       }
     }
+    if (!formats.every((f) => files[f])) for (const f of formats) if (!files[f]) console.log(`${base}: no ${f} files, so no ${f} row`);
     const numeric = specs.filter((s) => !s.categories).length;
     pairs.push({ label: `${rows.toExponential().replace('+', '')} rows × ${width} cols`, rows, files, numeric, categorical: width - numeric, shifted: specs.filter((s) => s.shifted).map((s) => s.name) });
   }
@@ -426,6 +463,7 @@ const results = [];
 for (const format of formats) {
   console.log(`\n── ${format.toUpperCase()} ${'─'.repeat(100)}`);
   for (const pair of pairs) {
+    if (!pair.files[format]) continue;
     const { ref, cur } = pair.files[format];
     const mb = (statSync(ref).size + statSync(cur).size) / 1e6;
     const inMemoryMb = (2 * pair.rows * (8 * pair.numeric + 4 * pair.categorical)) / 1e6;
