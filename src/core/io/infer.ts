@@ -512,11 +512,7 @@ export class ColumnBuilder {
     if (this.reserved > this.capacity) this.capacity = this.reserved;
     const values = float64Column(this.capacity);
     this.form = toDatetimes ? dateForm(this.allTypes) : 0;
-    const ev = this.form === IS_DMY ? this.entryDayFirst : this.entryValues;
-    for (let i = 0; i < this.length; i++) {
-      const c = this.codes[i];
-      values[i] = c >= 0 ? ev[c] : NaN;
-    }
+    decodeCodes(this.codes, this.length, this.form === IS_DMY ? this.entryDayFirst : this.entryValues, values);
     this.values = values;
     this.codes = new Int32Array(0);
     this.mode = toDatetimes ? DATETIMES : NUMBERS;
@@ -594,7 +590,8 @@ export class ColumnBuilder {
       return { name, type: 'numeric', values: float64Column(rows).fill(NaN), nullCount: rows };
     }
     if (types & (IS_NUMBER | DATE_FORMS)) {
-      const values = isWide(codes, rows) ? decodeCodesInPlace(codes, rows, entryValues) : decodeCodes(codes, rows, entryValues, float64Column(rows));
+      const out = isWide(codes, rows) ? new Float64Array(codes.buffer, 0, rows) : float64Column(rows);
+      const values = decodeCodes(codes, rows, entryValues, out);
       return { name, type: types & IS_NUMBER ? 'numeric' : 'datetime', values, nullCount: nulls };
     }
     const remap = new Int32Array(entries.length).fill(-1);
@@ -654,7 +651,7 @@ function countCodes(codes: Int32Array, rows: number, counts: Int32Array): number
   return nulls;
 }
 
-/** Int32 codes on a buffer with room for as many doubles (see `decodeCodesInPlace`). */
+/** Int32 codes on a buffer with room for as many doubles (see `decodeCodes`). */
 function wideCodes(n: number): Int32Array {
   return new Int32Array(float64Column(n).buffer, 0, n);
 }
@@ -664,21 +661,11 @@ function isWide(codes: Int32Array, rows: number): boolean {
 }
 
 /**
- * `decodeCodes` into the codes' own (wide) buffer: back to front, value i overwrites codes 2i and 2i+1, which
- * were decoded before it (or, for i = 0, read just before).
+ * `out[i]` = the value of code `codes[i]`, NaN where it is missing. Back to front, so `out` may be the codes' own
+ * wide buffer: value i overwrites codes 2i and 2i+1, which were decoded before it (or, for i = 0, read just before).
  */
-function decodeCodesInPlace(codes: Int32Array, rows: number, entryValues: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(codes.buffer, 0, rows);
-  for (let i = rows - 1; i >= 0; i--) {
-    const c = codes[i];
-    out[i] = c >= 0 ? entryValues[c] : NaN;
-  }
-  return out;
-}
-
-/** `out[i]` = the value of code `codes[i]`, NaN where it is missing. */
 function decodeCodes(codes: Int32Array, rows: number, entryValues: ArrayLike<number>, out: Float64Array): Float64Array {
-  for (let i = 0; i < rows; i++) {
+  for (let i = rows - 1; i >= 0; i--) {
     const c = codes[i];
     out[i] = c >= 0 ? entryValues[c] : NaN;
   }

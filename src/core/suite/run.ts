@@ -4,10 +4,9 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatOf } from '../io/formats';
-import type { DataFormat } from '../io/table';
 import { readTable } from '../io/read';
 import { readTableInThread } from '../io/readerProtocol';
-import { CancelledError, type ParseOptions, type ReadOptions, type Table } from '../io/table';
+import { CancelledError, type DataFormat, type ParseOptions, type ReadOptions, type Table } from '../io/table';
 import { compareTables } from './compare';
 import { compareTablesInThreads } from './threads';
 import type { DriftReport, SuiteOptions } from './report';
