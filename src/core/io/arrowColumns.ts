@@ -257,18 +257,17 @@ export class ArrowColumns {
       const slot = slots ? (j: number) => slots[j] : (j: number) => slot0 + j;
       const valid = validity(data);
 
-      if ((plan.kind === 'numeric' || plan.kind === 'datetime') && !rows && !slots && plainNumbers(arrow, data)) {
-        // Every row, in order, of ints or floats JavaScript holds as numbers: one bulk copy (converting), then nulls.
+      const numbers = plan.kind === 'numeric' || plan.kind === 'datetime';
+      const scale = numbers && !rows && !slots ? int64Scale(arrow, data) : undefined;
+      if (numbers && !rows && !slots && (scale || plainNumbers(arrow, data))) {
+        // Every row, in order: ints or floats JavaScript holds as numbers in one bulk copy (converting), 64-bit ints
+        // or timestamps counted in s, ms or µs in one converting loop; then the nulls.
         const out = plan.values;
-        out.set((data.values as Float64Array).subarray(from - start, to - start), slot0 + from);
-        if (valid) for (let j = from; j < to; j++) if (!valid(j - start)) out[slot0 + j] = NaN;
-      } else if ((plan.kind === 'numeric' || plan.kind === 'datetime') && !rows && !slots && int64Scale(arrow, data)) {
-        // Every row, in order, of 64-bit ints, or timestamps counted in s, ms or µs: converted in one loop.
-        const { multiply, divide } = int64Scale(arrow, data)!;
-        const values = data.values as BigInt64Array;
-        const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
-        const out = plan.values;
-        copyInt64(words, from - start, to - start, out, slot0 + from, multiply, divide);
+        if (scale) {
+          const values = data.values as BigInt64Array;
+          const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
+          copyInt64(words, from - start, to - start, out, slot0 + from, scale.multiply, scale.divide);
+        } else out.set((data.values as Float64Array).subarray(from - start, to - start), slot0 + from);
         if (valid) for (let j = from; j < to; j++) if (!valid(j - start)) out[slot0 + j] = NaN;
       } else if (plan.kind === 'numeric' || plan.kind === 'datetime') {
         const read = numberReader(arrow, data);

@@ -83,7 +83,6 @@ function cutPoints(sorted: Float64Array, maxBins: number): Float64Array {
   return Float64Array.from(cuts);
 }
 
-
 /**
  * Gradient/hessian histogram of the rows order[s, e) into hist[h0, h0 + size): per feature f and bin b, the sums at
  * h0 + 2(f·W + b) and the next slot. Gradients are first copied in node order so the per-feature passes read them
